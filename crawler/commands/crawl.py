@@ -1,0 +1,49 @@
+"""`scrapy crawl`, with a lock against overlapping runs and an exit code that says how the run went."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from scrapy.commands.crawl import Command as ScrapyCrawl
+from scrapy.exceptions import UsageError
+
+from ..context import run_context
+from ..lock import RunLock
+
+EXIT_OK = 0
+EXIT_DEGRADED = 3
+EXIT_FAILED = 4
+EXIT_LOCKED = 75   # EX_TEMPFAIL: another run of the spider is still going
+
+EXIT_CODES = {"ok": EXIT_OK, "degraded": EXIT_DEGRADED, "failed": EXIT_FAILED}
+
+
+class Command(ScrapyCrawl):
+    def long_desc(self) -> str:
+        return (
+            "Run a spider. Exit codes: 0 ok, 3 degraded beyond thresholds, 4 failed "
+            "(exports left as they were), 75 another run of the spider holds the lock."
+        )
+
+    def run(self, args: list[str], opts: argparse.Namespace) -> None:
+        if len(args) != 1:
+            raise UsageError("give one spider: statements or events")
+        assert self.settings is not None and self.crawler_process is not None
+        name = args[0]
+        lock = RunLock(Path(self.settings.get("STATE_DIR")) / f"{name}.lock")
+        if not lock.acquire():
+            print(f"solidnet-crawler: another '{name}' run holds {lock.path}; not starting.", file=sys.stderr)
+            self.exitcode = EXIT_LOCKED
+            return
+        try:
+            crawler = self._create_crawler(name)
+            self.crawler_process.crawl(crawler, **opts.spargs)
+            self.crawler_process.start()
+        finally:
+            lock.release()
+        if self.crawler_process.bootstrap_failed:
+            self.exitcode = EXIT_FAILED
+            return
+        self.exitcode = EXIT_CODES.get(run_context(crawler).status or "failed", EXIT_FAILED)

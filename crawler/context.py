@@ -1,0 +1,59 @@
+"""The run a crawler is in: its id, number, start, state store and recrawl policy, shared by its components."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from scrapy import signals
+from scrapy.crawler import Crawler
+
+from .recrawl import RecrawlPolicy
+from .state import StateStore
+
+_ATTR = "_solidnet_run"
+
+
+@dataclass
+class RunContext:
+    run_id: str
+    spider: str
+    started_at: datetime
+    number: int
+    state: StateStore
+    policy: RecrawlPolicy
+    exports_dir: Path
+    status: str | None = None       # set when the run ends: ok, degraded or failed
+    publish: bool = True            # whether the exports of this run are moved into place
+
+
+def utc_now() -> str:
+    """A time field value: UTC, ISO 8601, seconds."""
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def run_context(crawler: Crawler) -> RunContext:
+    """The crawler's run context, opened on first use and closed when the engine stops."""
+    context: RunContext | None = getattr(crawler, _ATTR, None)
+    if context is not None:
+        return context
+    settings = crawler.settings
+    spider = crawler.spidercls.name
+    started = datetime.now(timezone.utc)
+    run_id = f"{started:%Y%m%dT%H%M%SZ}-{spider}-{uuid.uuid4().hex[:6]}"
+    state = StateStore(Path(settings.get("STATE_DIR")) / spider)
+    full = settings.getbool("FULL_RECRAWL")
+    context = RunContext(
+        run_id=run_id,
+        spider=spider,
+        started_at=started,
+        number=state.begin_run(spider, run_id, started.isoformat(timespec="seconds")),
+        state=state,
+        policy=RecrawlPolicy(settings.getint("RECENT_DAYS"), settings.getint("RECHECK_RUNS"), full),
+        exports_dir=Path(settings.get("EXPORTS_DIR")),
+    )
+    setattr(crawler, _ATTR, context)
+    crawler.signals.connect(lambda: state.close(), signal=signals.engine_stopped, weak=False)
+    return context

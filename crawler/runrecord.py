@@ -1,0 +1,113 @@
+"""The run record: decides at the end of a run whether it was ok, degraded or failed, whether its
+exports are published, and appends one line to `exports/runs.jsonl`."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from scrapy import Spider, signals
+from scrapy.crawler import Crawler
+
+from .context import RunContext, run_context, utc_now
+
+logger = logging.getLogger(__name__)
+
+COUNTS = {
+    "pages": "response_received_count",
+    "items": "item_scraped_count",
+    "new": "items/new",
+    "changed": "items/changed",
+    "unchanged": "items/unchanged",
+    "removed": "items/removed",
+    "invalid": "items/invalid",
+    "dropped": "item_dropped_count",
+    "errors": "log_count/ERROR",
+    "retries": "retry/count",
+    "requests_saved": "incremental/requests_saved",
+    "not_modified": "incremental/not_modified",
+    "untitled": "pages/untitled",
+    "unknown_template": "pages/unknown_template",
+    "problems": "pages/problems",
+    "unreadable_datelines": "datelines/unreadable",
+    "unreadable_events": "events/unreadable",
+    "discovery_errors": "discovery/errors",
+    "robots_forbidden": "robotstxt/forbidden",
+}
+
+
+def judge(spider: str, finish_reason: str, counts: dict[str, int], max_error_share: float, max_untitled_share: float) -> tuple[str, str | None]:
+    """The run's status and, when it is not ok, why."""
+    if finish_reason != "finished":
+        return "failed", f"the crawl did not finish ({finish_reason})"
+    if counts["pages"] == 0:
+        return "failed", "no page could be fetched"
+    if counts["items"] == 0:
+        return "failed", f"no {spider} found"
+    error_share = (counts["errors"] + counts["invalid"]) / max(counts["pages"], 1)
+    if error_share > max_error_share:
+        return "degraded", f"{error_share:.0%} of pages failed or were invalid (limit {max_error_share:.0%})"
+    untitled_share = counts["untitled"] / max(counts["items"], 1)
+    if untitled_share > max_untitled_share:
+        return "degraded", f"{untitled_share:.0%} of pages had no title (limit {max_untitled_share:.0%})"
+    return "ok", None
+
+
+def append_line(path: Path, record: dict[str, Any]) -> None:
+    """Append one JSON line by rewriting the file atomically: readers see the old or the new file, whole."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    old = path.read_bytes() if path.exists() else b""
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(old)
+        fh.write((json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8"))
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.chmod(name, 0o644)
+    os.replace(name, path)
+
+
+class RunRecord:
+    """Scrapy extension; enabled before the feed exporter so its verdict is known when feeds are stored."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> RunRecord:
+        return cls(crawler)
+
+    def spider_opened(self, spider: Spider) -> None:
+        run_context(self.crawler)
+
+    def spider_closed(self, spider: Spider, reason: str) -> None:
+        context: RunContext = run_context(self.crawler)
+        stats = self.crawler.stats
+        counts = {name: int(stats.get_value(key, 0) or 0) for name, key in COUNTS.items()}
+        settings = self.crawler.settings
+        status, why = judge(
+            spider.name, reason, counts, settings.getfloat("MAX_ERROR_SHARE"), settings.getfloat("MAX_UNTITLED_SHARE")
+        )
+        context.status = status
+        context.publish = status != "failed"
+        record = {
+            "run_id": context.run_id,
+            "spider": spider.name,
+            "started_at": context.started_at.isoformat(timespec="seconds"),
+            "ended_at": utc_now(),
+            "status": status,
+            "reason": why,
+            "finish_reason": reason,
+            "counts": counts,
+            "published": context.publish,
+        }
+        append_line(context.exports_dir / "runs.jsonl", record)
+        log = logger.info if status == "ok" else logger.error
+        log("run %s: %s%s; exports %s", context.run_id, status, f" ({why})" if why else "",
+            "published" if context.publish else "NOT published, the previous ones are kept")

@@ -1,0 +1,140 @@
+"""The sample site's content: article and event files (TOML) loaded into plain records."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+CONTENT_DIR = Path(__file__).parent / "content"
+PARAGRAPH_BREAK = "<!-- paragraph -->"
+
+
+@dataclass(frozen=True)
+class Article:
+    """One statement page of the sample site."""
+
+    name: str
+    path: str
+    template: str
+    title: str
+    stamp: str | None
+    published: datetime
+    categories: list[str]
+    listed: bool
+    body: str
+    expected: dict[str, Any]
+    mtime: float
+
+    @property
+    def paragraphs(self) -> list[str]:
+        """The body split into the CMS's paragraph elements."""
+        return [p.strip() for p in self.body.split(PARAGRAPH_BREAK) if p.strip()]
+
+    @property
+    def slug(self) -> str:
+        return self.path.removeprefix("/article/").strip("/")
+
+
+@dataclass(frozen=True)
+class Event:
+    """One event of the sample site."""
+
+    name: str
+    title: str
+    path: str | None
+    start: date
+    end: date
+    location: str
+    teaser_location: str
+    sidebar: bool
+    listed: bool
+    template: str
+    lang: str
+    description: str
+    expected: dict[str, Any] = field(default_factory=dict)
+
+
+def _load(path: Path) -> dict[str, Any]:
+    with path.open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def _article(path: Path) -> Article:
+    data = _load(path)
+    return Article(
+        name=path.stem,
+        path=data["path"],
+        template=data.get("template", "apollo"),
+        title=data["title"],
+        stamp=data.get("stamp"),
+        published=datetime.fromisoformat(data["published"]),
+        categories=list(data.get("categories", [])),
+        listed=data.get("listed", True),
+        body=data.get("body", ""),
+        expected=data.get("expected", {}),
+        mtime=path.stat().st_mtime,
+    )
+
+
+def _event(path: Path) -> Event:
+    data = _load(path)
+    start = date.fromisoformat(str(data["start"]))
+    location = data.get("location", "")
+    return Event(
+        name=path.stem,
+        title=data["title"],
+        path=data.get("path"),
+        start=start,
+        end=date.fromisoformat(str(data.get("end", start))),
+        location=location,
+        teaser_location=data.get("teaser_location", location),
+        sidebar=data.get("sidebar", False),
+        listed=data.get("listed", True),
+        template=data.get("template", "apollo"),
+        lang=data.get("lang", "en"),
+        description=data.get("description", ""),
+        expected=data.get("expected", {}),
+    )
+
+
+class SiteContent:
+    """All articles and events under a content folder, re-read when a file changes."""
+
+    def __init__(self, root: Path = CONTENT_DIR) -> None:
+        self.root = Path(root)
+        self._signature: tuple[tuple[str, float], ...] = ()
+        self.articles: list[Article] = []
+        self.events: list[Event] = []
+
+    def refresh(self) -> None:
+        """Reload the content when any file was added, removed or modified."""
+        files = sorted(self.root.glob("*/*.toml"))
+        signature = tuple((str(f), f.stat().st_mtime) for f in files)
+        if signature == self._signature:
+            return
+        self.articles = sorted(
+            (_article(f) for f in files if f.parent.name == "articles"),
+            key=lambda a: (a.published, a.path),
+            reverse=True,
+        )
+        self.events = sorted(
+            (_event(f) for f in files if f.parent.name == "events"),
+            key=lambda e: (e.start, e.title),
+        )
+        self._signature = signature
+
+    @property
+    def last_modified(self) -> float:
+        return max((m for _, m in self._signature), default=0.0)
+
+    def article_at(self, path: str) -> Article | None:
+        """The article at a URL path, with or without the trailing slash."""
+        wanted = path.rstrip("/")
+        return next((a for a in self.articles if a.path.rstrip("/") == wanted), None)
+
+    def event_at(self, path: str) -> Event | None:
+        wanted = path.rstrip("/")
+        return next((e for e in self.events if e.path and e.path.rstrip("/") == wanted), None)

@@ -1,0 +1,134 @@
+"""A small HTTP server for the sample site, on a loopback port, with conditional GET (ETag, Last-Modified).
+
+Run it alone with `python -m crawler.sample_site.server --port 8123`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import threading
+from collections import Counter
+from dataclasses import dataclass, field
+from email.utils import formatdate, parsedate_to_datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .content import CONTENT_DIR, SiteContent
+from .site import Page, SampleSite
+
+
+@dataclass
+class RequestLog:
+    """Every request the server answered: (path with query, status). Thread-safe."""
+
+    entries: list[tuple[str, int]] = field(default_factory=list)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def add(self, target: str, status: int) -> None:
+        with self._lock:
+            self.entries.append((target, status))
+
+    def paths(self) -> list[str]:
+        with self._lock:
+            return [urlsplit(t).path for t, _ in self.entries]
+
+    def count(self, prefix: str, status: int | None = None) -> int:
+        """Requests whose path starts with prefix (and that got this status, when given)."""
+        with self._lock:
+            return sum(
+                1 for t, s in self.entries if urlsplit(t).path.startswith(prefix) and (status is None or s == status)
+            )
+
+    def statuses(self) -> Counter[int]:
+        with self._lock:
+            return Counter(s for _, s in self.entries)
+
+    def clear(self) -> None:
+        with self._lock:
+            self.entries.clear()
+
+
+def _not_modified(headers: dict[str, str], etag: str, modified: float) -> bool:
+    if (match := headers.get("If-None-Match")) is not None:
+        return etag in [t.strip() for t in match.split(",")] or match.strip() == "*"
+    if since := headers.get("If-Modified-Since"):
+        try:
+            return int(modified) <= parsedate_to_datetime(since).timestamp()
+        except (TypeError, ValueError):
+            return False
+    return False
+
+
+def make_handler(site: SampleSite, log: RequestLog) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        server_version = "OpenCms/10.5"
+
+        def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+            parts = urlsplit(self.path)
+            base_url = f"http://{self.headers.get('Host', '%s:%d' % self.server.server_address[:2])}"
+            page: Page = site.get(parts.path, parts.query, base_url)
+            body = page.body.encode("utf-8")
+            etag = '"%s"' % hashlib.sha1(body).hexdigest()[:16]
+            status = page.status
+            if status == 200 and _not_modified(dict(self.headers.items()), etag, page.last_modified):
+                status = 304
+            log.add(self.path, status)
+            self.send_response(status)
+            self.send_header("ETag", etag)
+            self.send_header("Last-Modified", formatdate(page.last_modified, usegmt=True))
+            if status == 304:
+                self.end_headers()
+                return
+            self.send_header("Content-Type", page.content_type)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (signature of the base class)
+            """Quiet: the request log holds what tests need."""
+
+    return Handler
+
+
+class SampleServer:
+    """The sample site served from a thread; `url` is its base URL."""
+
+    def __init__(self, content_dir: Path = CONTENT_DIR, port: int = 0, host: str = "127.0.0.1") -> None:
+        self.log = RequestLog()
+        self.site = SampleSite(SiteContent(content_dir))
+        self.httpd = ThreadingHTTPServer((host, port), make_handler(self.site, self.log))
+        self.httpd.daemon_threads = True
+        self._thread = threading.Thread(target=self.httpd.serve_forever, name="sample-site", daemon=True)
+
+    @property
+    def url(self) -> str:
+        host, port = self.httpd.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def __enter__(self) -> SampleServer:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Serve the bundled sample of solidnet.org on a loopback port.")
+    parser.add_argument("--port", type=int, default=8123)
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--content", type=Path, default=CONTENT_DIR, help="content folder (articles/, events/)")
+    args = parser.parse_args()
+    with SampleServer(args.content, args.port, args.host) as server:
+        print(f"sample site at {server.url}", flush=True)
+        try:
+            threading.Event().wait()
+        except KeyboardInterrupt:
+            pass
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,62 @@
+"""Scrapy settings. Every one can be overridden with `-s NAME=value`; the README lists them."""
+
+BOT_NAME = "solidnet-crawler"
+SPIDER_MODULES = ["crawler.spiders"]
+NEWSPIDER_MODULE = "crawler.spiders"
+COMMANDS_MODULE = "crawler.commands"
+
+# --- the project's own settings ---------------------------------------------
+SOLIDNET_URL = "https://www.solidnet.org"   # base URL; start URLs and the allowed domain derive from it
+EXPORTS_DIR = "exports"                     # where the JSON Lines exports are written
+STATE_DIR = "state"                         # crawl state between runs (SQLite)
+RECENT_DAYS = 60                            # statements posted within this many days are re-checked every run
+RECHECK_RUNS = 30                           # every older page is re-checked within this many runs
+FULL_RECRAWL = False                        # True (or `-a full=1`): fetch every page again
+MAX_UNTITLED_SHARE = 0.2                    # a run with a larger share of pages without a title is degraded
+MAX_ERROR_SHARE = 0.2                       # ... or with a larger share of failed requests / unreadable pages
+
+# --- politeness ---------------------------------------------------------------
+USER_AGENT = "solidnet-crawler/0.1 (research archive of party statements; +https://github.com/solidnet-crawler)"
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 8
+CONCURRENT_REQUESTS_PER_DOMAIN = 4
+DOWNLOAD_DELAY = 0.5
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
+RETRY_ENABLED = True
+RETRY_TIMES = 3
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+DOWNLOAD_TIMEOUT = 60
+COOKIES_ENABLED = False
+TELNETCONSOLE_ENABLED = False
+
+# --- the flow -------------------------------------------------------------------
+DOWNLOADER_MIDDLEWARES = {
+    "crawler.middlewares.ConditionalRequestMiddleware": 560,
+}
+ITEM_PIPELINES = {
+    "crawler.pipelines.ExtractPipeline": 100,
+    "crawler.pipelines.NormalizePipeline": 200,
+    "crawler.pipelines.ValidatePipeline": 300,
+    "crawler.pipelines.StatePipeline": 400,
+}
+EXTENSIONS = {
+    "crawler.runrecord.RunRecord": -10,   # before the feed exporter: it decides whether exports are published
+}
+FEED_STORAGES = {
+    "": "crawler.exporters.AtomicFileFeedStorage",
+    "file": "crawler.exporters.AtomicFileFeedStorage",
+}
+FEED_EXPORTERS = {
+    "sorted_jsonlines": "crawler.exporters.SortedJsonLinesExporter",
+    "signatories": "crawler.exporters.SignatoryLinesExporter",
+    "parties": "crawler.exporters.PartiesExporter",
+    "events": "crawler.exporters.EventsExporter",
+}
+FEED_EXPORT_ENCODING = "utf-8"
+FEED_STORE_EMPTY = True
+
+LOG_LEVEL = "INFO"
+REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"

@@ -1,0 +1,98 @@
+"""What both spiders share: the site's base URL, the feeds they write, AJAX lists and link discovery.
+
+Spiders only discover and fetch; everything read off a page is the pipelines' job.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, ClassVar, Iterator
+from urllib.parse import urlsplit
+
+import scrapy
+from scrapy.crawler import Crawler
+from scrapy.exceptions import IgnoreRequest
+from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.http import Response
+from scrapy.settings import BaseSettings
+
+from ..templates.lists import DynamicList, find_lists, parse_list_page
+from ..urls import canonical_url, worth_following
+
+TRUTHY = {"1", "true", "yes", "on"}
+GONE = (404, 410)
+
+
+class SolidnetSpider(scrapy.Spider):
+    """Base of the site's spiders: `SOLIDNET_URL` sets start URLs and the allowed domain."""
+
+    feeds: ClassVar[dict[str, dict[str, Any]]] = {}
+    base_url: str
+
+    @classmethod
+    def update_settings(cls, settings: BaseSettings) -> None:
+        super().update_settings(settings)
+        exports = Path(settings.get("EXPORTS_DIR")).resolve()
+        feeds = {(exports / name).as_uri(): dict(options, overwrite=True) for name, options in cls.feeds.items()}
+        settings.set("FEEDS", feeds, priority="spider")
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> SolidnetSpider:
+        if str(kwargs.pop("full", "")).lower() in TRUTHY:
+            crawler.settings.set("FULL_RECRAWL", True, priority="cmdline")
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.base_url = crawler.settings.get("SOLIDNET_URL").rstrip("/")
+        spider.allowed_domains = [urlsplit(spider.base_url).hostname or ""]
+        return spider
+
+    def url(self, path: str) -> str:
+        return f"{self.base_url}{path}"
+
+    def list_requests(self, response: Response, **kwargs: Any) -> Iterator[scrapy.Request]:
+        """Page 1 of every AJAX-filled list on the page; `parse_list` asks for the other pages."""
+        for dynamic in find_lists(response.selector, response.url):
+            yield scrapy.Request(
+                dynamic.page_url(1),
+                callback=self.parse_list,
+                cb_kwargs={"dynamic": dynamic, **kwargs},
+                errback=self.discovery_failed,
+            )
+
+    def parse_list(self, response: Response, dynamic: DynamicList, **kwargs: Any) -> Iterator[Any]:
+        page = parse_list_page(response.text, response.url)
+        self.crawler.stats.inc_value("lists/pages")
+        if page.current_page == 1:
+            for number in range(2, page.pages + 1):
+                yield scrapy.Request(
+                    dynamic.page_url(number),
+                    callback=self.parse_list,
+                    cb_kwargs={"dynamic": dynamic, **kwargs},
+                    errback=self.discovery_failed,
+                )
+        yield from self.list_entries(page.entry_urls, response)
+
+    def list_entries(self, urls: list[str], response: Response) -> Iterator[Any]:
+        """What to do with the entries of a list page; spiders override."""
+        return iter(())
+
+    def site_links(self, response: Response) -> Iterator[str]:
+        """Canonical URLs of the internal pages the page links to."""
+        for href in response.css("a::attr(href)").getall():
+            if href.startswith(("javascript:", "mailto:", "#")):
+                continue
+            url = response.urljoin(href)
+            if worth_following(url, self.base_url):
+                yield canonical_url(url, self.base_url)
+
+    def discovery_failed(self, failure: Any) -> None:
+        """A list or section page could not be fetched. Forbidden by robots.txt or gone (404, 410): noted.
+        Anything else is an error, and removals are not decided this run."""
+        url = failure.request.url
+        if failure.check(IgnoreRequest) and not failure.check(HttpError):
+            self.logger.info("not fetched: %s (%s)", url, failure.value)
+        elif failure.check(HttpError) and failure.value.response.status in GONE:
+            self.crawler.stats.inc_value("discovery/not_found")
+            self.logger.warning("broken link: %s answered %d", url, failure.value.response.status)
+        else:
+            self.crawler.stats.inc_value("discovery/errors")
+            self.logger.error("could not fetch %s: %s", url, failure.value)

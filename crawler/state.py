@@ -1,0 +1,117 @@
+"""Crawl state between runs, in SQLite under STATE_DIR: what was seen, when, and a hash of what was extracted."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS runs (
+    spider TEXT NOT NULL,
+    number INTEGER NOT NULL,
+    run_id TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    PRIMARY KEY (spider, number)
+);
+CREATE TABLE IF NOT EXISTS statements (
+    id TEXT PRIMARY KEY,
+    url TEXT NOT NULL,
+    posted_at TEXT,
+    content_hash TEXT NOT NULL,
+    record TEXT NOT NULL,
+    etag TEXT,
+    last_modified TEXT,
+    checked_run INTEGER NOT NULL
+);
+"""
+
+
+@dataclass(frozen=True)
+class StoredRow:
+    """What the state holds of one statement."""
+
+    id: str
+    url: str
+    posted_at: str | None
+    content_hash: str
+    record: dict[str, Any]
+    etag: str | None
+    last_modified: str | None
+    checked_run: int
+
+
+class StateStore:
+    """The SQLite database of one state folder. One writer at a time (the run lock sees to that)."""
+
+    def __init__(self, state_dir: str | Path) -> None:
+        Path(state_dir).mkdir(parents=True, exist_ok=True)
+        self.path = Path(state_dir) / "state.sqlite3"
+        self.db = sqlite3.connect(self.path, check_same_thread=False)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.executescript(SCHEMA)
+        self._pending = 0
+
+    def begin_run(self, spider: str, run_id: str, started_at: str) -> int:
+        """Record a run and return its number (1 for the first run of that spider)."""
+        row = self.db.execute("SELECT COALESCE(MAX(number), 0) FROM runs WHERE spider = ?", (spider,)).fetchone()
+        number = int(row[0]) + 1
+        self.db.execute("INSERT INTO runs VALUES (?, ?, ?, ?)", (spider, number, run_id, started_at))
+        self.db.commit()
+        return number
+
+    def get(self, statement_id: str) -> StoredRow | None:
+        row = self.db.execute(
+            "SELECT id, url, posted_at, content_hash, record, etag, last_modified, checked_run FROM statements WHERE id = ?",
+            (statement_id,),
+        ).fetchone()
+        return _row(row) if row else None
+
+    def all(self) -> Iterator[StoredRow]:
+        cursor = self.db.execute(
+            "SELECT id, url, posted_at, content_hash, record, etag, last_modified, checked_run FROM statements ORDER BY id"
+        )
+        for row in cursor:
+            yield _row(row)
+
+    def save(self, row: StoredRow) -> None:
+        self.db.execute(
+            "INSERT OR REPLACE INTO statements VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                row.id,
+                row.url,
+                row.posted_at,
+                row.content_hash,
+                json.dumps(row.record, ensure_ascii=False, sort_keys=True),
+                row.etag,
+                row.last_modified,
+                row.checked_run,
+            ),
+        )
+        self._pending += 1
+        if self._pending >= 200:
+            self.commit()
+
+    def commit(self) -> None:
+        self.db.commit()
+        self._pending = 0
+
+    def close(self) -> None:
+        self.commit()
+        self.db.close()
+
+
+def _row(row: tuple[Any, ...]) -> StoredRow:
+    return StoredRow(
+        id=row[0],
+        url=row[1],
+        posted_at=row[2],
+        content_hash=row[3],
+        record=json.loads(row[4]),
+        etag=row[5],
+        last_modified=row[6],
+        checked_run=int(row[7]),
+    )

@@ -1,0 +1,60 @@
+"""The OpenCms Apollo 10.5 article page (`blog-detail.jsp`), the site's main template."""
+
+from __future__ import annotations
+
+from parsel import Selector
+
+from .article_page import ArticlePage, clean
+
+
+def matches(sel: Selector) -> bool:
+    return bool(sel.css("#apollo-page, #apollo-info, .ap-detail-page"))
+
+
+def is_article(sel: Selector) -> bool:
+    return bool(sel.css(".ap-blog-page, .ap-detail-page:not(.ap-event-page)"))
+
+
+def title(sel: Selector) -> str | None:
+    return (
+        clean(sel.css(".ap-blog-page .ap-blog-header .headline h2").xpath("string()").get())
+        or clean(sel.css(".ap-detail-page .headline h2").xpath("string()").get())
+        or clean(sel.css("title::text").get())
+        or clean(sel.css(".breadcrumbs h1").xpath("string()").get())
+    )
+
+
+def stamp(sel: Selector) -> str | None:
+    return clean(sel.css(".ap-blog-header .detail-date h5").xpath("string()").get()) or clean(
+        sel.css("ul.blog-info li").xpath("string()").get()
+    )
+
+
+def categories(sel: Selector) -> list[str]:
+    """One category per badge: titles may hold commas, so never split on them."""
+    badges = sel.css(".ap-blog-header ul.detail-category span.badge, .blog ul.detail-category span.badge")
+    return [c for b in badges if (c := clean(b.xpath("string()").get()))]
+
+
+def body_html(sel: Selector) -> str:
+    """The text `div` of every `.ap-paragraph`, with the paragraph headline as an `<h3>`."""
+    parts: list[str] = []
+    for paragraph in sel.css(".ap-detail-page > .ap-paragraph, .blog-page .ap-paragraph"):
+        parts.extend(paragraph.css(".headline h3").getall())
+        texts = paragraph.xpath("./div[not(@class)] | ./div[contains(@class, 'row')]/div[contains(@class, 'col-md-8')]/div")
+        parts.extend(texts.getall())
+    return "\n".join(parts)
+
+
+def parse(sel: Selector, url: str) -> ArticlePage:
+    problems = [] if sel.css(".ap-detail-page > .ap-paragraph") else ["no .ap-paragraph body"]
+    return ArticlePage(
+        template="apollo",
+        url=url,
+        title=title(sel),
+        stamp=stamp(sel),
+        published=None,
+        categories=categories(sel),
+        body_html=body_html(sel),
+        problems=problems,
+    )

@@ -1,0 +1,49 @@
+"""What a template parser reads off an article page: raw strings, no interpretation."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+from parsel import Selector
+
+
+@dataclass(frozen=True)
+class ArticlePage:
+    """The raw parts of one statement page."""
+
+    template: str                      # "apollo", "mercury" or "generic"
+    url: str
+    title: str | None
+    stamp: str | None                  # the posting stamp as printed ('12/10/18 3:36 PM')
+    published: str | None              # a machine date (JSON-LD datePublished, <time datetime>)
+    categories: list[str] = field(default_factory=list)
+    body_html: str = ""                # the editor HTML of the body, paragraphs concatenated
+    canonical_url: str | None = None
+    problems: list[str] = field(default_factory=list)   # what could not be read
+
+
+def clean(text: str | None) -> str | None:
+    """Collapse white space; None for empty."""
+    if text is None:
+        return None
+    value = " ".join(text.split())
+    return value or None
+
+
+def json_ld(sel: Selector) -> Iterator[dict[str, Any]]:
+    """Every JSON-LD object on the page (tolerates HTML-escaped apostrophes and broken blocks)."""
+    for raw in sel.css('script[type="application/ld+json"]::text').getall():
+        try:
+            data = json.loads(raw.replace("&#039;", "'"))
+        except ValueError:
+            continue
+        for obj in data if isinstance(data, list) else [data]:
+            if isinstance(obj, dict):
+                yield obj
+
+
+def meta(sel: Selector, name: str) -> str | None:
+    """The content of `<meta property=name>` or `<meta name=name>`."""
+    return clean(sel.css(f'meta[property="{name}"]::attr(content), meta[name="{name}"]::attr(content)').get())

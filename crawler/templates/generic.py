@@ -1,0 +1,59 @@
+"""Fallback for markup of no known template: JSON-LD, `og:` tags, `<title>`, `<time datetime>`, the largest text block."""
+
+from __future__ import annotations
+
+from parsel import Selector
+
+from .article_page import ArticlePage, clean, json_ld, meta
+
+BLOCK_CHILDREN = "./p | ./ol | ./ul | ./pre | ./blockquote | ./h3 | ./h4 | ./table"
+
+
+def is_article(sel: Selector, url: str) -> bool:
+    return (
+        meta(sel, "og:type") == "article"
+        or any(o.get("@type") in ("Article", "NewsArticle", "BlogPosting") for o in json_ld(sel))
+        or "/article/" in url
+    )
+
+
+def largest_block(sel: Selector) -> Selector | None:
+    """The element whose own paragraphs and lists hold the most text."""
+    best, best_size = None, 0
+    for node in sel.xpath("//body//*[self::div or self::article or self::section or self::main or self::td]"):
+        size = sum(len(t) for t in node.xpath(BLOCK_CHILDREN).xpath("string()").getall())
+        if size > best_size:
+            best, best_size = node, size
+    return best
+
+
+def parse(sel: Selector, url: str) -> ArticlePage:
+    ld = next((o for o in json_ld(sel) if o.get("@type") in ("Article", "NewsArticle", "BlogPosting")), {})
+    block = largest_block(sel)
+    title = (
+        clean(str(ld.get("headline") or ""))
+        or meta(sel, "og:title")
+        or clean(sel.css("h1").xpath("string()").get())
+        or clean(sel.css("title::text").get())
+    )
+    published = (
+        clean(str(ld.get("datePublished") or ""))
+        or meta(sel, "article:published_time")
+        or clean(sel.css("time[datetime]::attr(datetime)").get())
+    )
+    problems = []
+    if block is None:
+        problems.append("no text block")
+    if not published:
+        problems.append("no date")
+    return ArticlePage(
+        template="generic",
+        url=url,
+        title=title,
+        stamp=None,
+        published=published,
+        categories=[c for c in sel.css('meta[property="article:tag"]::attr(content)').getall() if c.strip()],
+        body_html="\n".join(block.xpath(BLOCK_CHILDREN).getall()) if block is not None else "",
+        canonical_url=clean(sel.css('link[rel="canonical"]::attr(href)').get()) or meta(sel, "og:url"),
+        problems=problems,
+    )

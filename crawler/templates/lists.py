@@ -1,0 +1,89 @@
+"""Dynamic lists (Apollo `ap-list-entries`, Mercury `list-box`): the AJAX endpoint, its pages and entries."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from urllib.parse import urljoin
+
+from parsel import Selector
+
+PAGE_IN_ONCLICK = re.compile(r"page=(\d+)")
+
+
+@dataclass(frozen=True)
+class DynamicList:
+    """One list container on a page; `page_url(n)` is the AJAX request for page n."""
+
+    ajax_base: str   # absolute endpoint URL with every parameter up to `option=paginate&`
+
+    def page_url(self, number: int) -> str:
+        return f"{self.ajax_base}reloaded&page={number}"
+
+
+@dataclass(frozen=True)
+class ListPage:
+    """One page of a list: its entry links and where it sits in the pagination."""
+
+    entry_urls: list[str]
+    current_page: int
+    pages: int
+    found: int | None
+
+
+def _json_attr(raw: str | None) -> dict[str, object]:
+    if not raw:
+        return {}
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def find_lists(sel: Selector, page_url: str) -> list[DynamicList]:
+    """Every AJAX-filled list on a page, as `buildAjaxLink()` of the CMS's script builds its URL."""
+    found = []
+    for box in sel.css("div.ap-list-entries[data-list], div.list-box[data-list]"):
+        data = _json_attr(box.attrib.get("data-list"))
+        ajax, path = data.get("ajax"), data.get("path")
+        if not ajax or not path:
+            continue
+        locale = data.get("locale", "en")
+        params = (
+            f"contentpath={path}&instanceId={box.attrib.get('id', '')}&elementId={box.attrib.get('data-id', '')}"
+            f"&sitepath={data.get('sitepath', '/')}&subsite={data.get('subsite', '/')}&__locale={locale}&loc={locale}"
+        )
+        endpoint = urljoin(page_url, str(ajax).replace("&amp;", "&"))
+        joiner = "&" if "?" in endpoint else "?"
+        found.append(DynamicList(f"{endpoint}{joiner}{params}&option=paginate&"))
+    return found
+
+
+def _pagination_pages(sel: Selector) -> list[int]:
+    numbers = []
+    for attr in sel.css(".list-append-position a::attr(onclick), .list-append-position a::attr(href), button[data-load]::attr(data-load)").getall():
+        numbers.extend(int(n) for n in PAGE_IN_ONCLICK.findall(attr))
+    return numbers
+
+
+def parse_list_page(text: str, url: str) -> ListPage:
+    """Entries and page counts of an AJAX list response (or a server-rendered Mercury list)."""
+    sel = Selector(text=text)
+    links = sel.css(
+        ".list-entry a.teaser-head::attr(href), .list-entry h3.teaser-head a::attr(href), "
+        ".list-entry .teaser .heading a::attr(href)"
+    ).getall()
+    entry_urls = list(dict.fromkeys(urljoin(url, href) for href in links))
+    result = _json_attr(sel.css("#resultdata::attr(data-result)").get())
+    numbers = _pagination_pages(sel)
+
+    def number(key: str, default: int) -> int:
+        value = result.get(key)
+        return int(value) if isinstance(value, (str, int)) and str(value).isdigit() else default
+
+    current = number("currentPage", 1)
+    pages = number("pages", max(numbers, default=current))
+    found = number("found", -1)
+    return ListPage(entry_urls, current, pages, None if found < 0 else found)

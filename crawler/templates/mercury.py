@@ -1,0 +1,42 @@
+"""The OpenCms Mercury article page (`detail/article.jsp`), the CMS's successor template."""
+
+from __future__ import annotations
+
+from parsel import Selector
+
+from .article_page import ArticlePage, clean, json_ld, meta
+
+
+def matches(sel: Selector) -> bool:
+    return bool(sel.css("#mercury-page, #template-info")) or "alkacon.mercury" in (sel.css("head").get() or "")
+
+
+def is_article(sel: Selector) -> bool:
+    return bool(sel.css(".detail-page.type-article"))
+
+
+def _article_ld(sel: Selector) -> dict[str, object]:
+    return next((o for o in json_ld(sel) if o.get("@type") in ("Article", "NewsArticle", "BlogPosting")), {})
+
+
+def parse(sel: Selector, url: str) -> ArticlePage:
+    ld = _article_ld(sel)
+    detail = sel.css(".detail-page.type-article")
+    paragraphs: list[str] = []
+    for piece in detail.css(".detail-content > .paragraph"):
+        paragraphs.extend(f"<h3>{h}</h3>" for h in piece.css(".heading .piece-heading::text").getall())
+        paragraphs.extend(piece.css(".body .text").getall())
+    # stock Mercury prints no categories; a site-made tag block is read where present
+    tags = [c for t in sel.css(".type-custom-tags li, .tag-list li") if (c := clean(t.xpath("string()").get()))]
+    return ArticlePage(
+        template="mercury",
+        url=url,
+        title=clean(detail.css(".intro-headline .headline").xpath("string()").get())
+        or clean(str(ld.get("headline") or "")) or meta(sel, "og:title"),
+        stamp=clean(detail.css(".visual-info .info.date > div").xpath("string()").get()),
+        published=clean(str(ld.get("datePublished") or "")),
+        categories=tags,
+        body_html="\n".join(paragraphs),
+        canonical_url=clean(sel.css('link[rel="canonical"]::attr(href)').get()),
+        problems=[] if paragraphs else ["no .detail-content paragraphs"],
+    )
