@@ -1,0 +1,163 @@
+"""Party names as listed: cleaning, look-alike repair, party/country split, party-likeness."""
+
+from __future__ import annotations
+
+import re
+
+from crawler.extract.country_names import is_country
+
+_WHITESPACE = re.compile(r"\s+")
+_WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*['’ʼ]?")
+_LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
+_CYRILLIC_OR_GREEK = re.compile(r"[\u0370-\u03FF\u0400-\u04FF]")
+_HOMOGLYPHS = str.maketrans(
+    "АВЕКМНОРСТХаеорсухіІјѕ"            # Cyrillic
+    "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧοι",                  # Greek
+    "ABEKMHOPCTXaeopcyxiIjs"
+    "ABEZHIKMNOPTYXoi",
+)
+_HOMOGLYPH_CHARS = frozenset("АВЕКМНОРСТХаеорсухіІјѕΑΒΕΖΗΙΚΜΝΟΡΤΥΧοι")
+_APOSTROPHE_FFFD = re.compile(r"(?<=[^\W\d_])\uFFFD(?=(?:s|t|d|m|ll|re|ve)\b)")
+_TRAILING_PUNCTUATION = re.compile(r"[\s;,.:]+$")
+_INITIALS_END = re.compile(r"(?:\b[A-Z]\.){2,}$")      # 'U.S.A.' keeps its last dot
+
+_DASH_SEPARATOR = re.compile(r"\s*[–—]\s*|\s+[-‐‑]\s*|\s*[-‐‑]\s+")
+_PARENTHESISED_TAIL = re.compile(r"^(?P<party>.+?)\s*\((?P<country>[^()]+)\)$")
+
+# Organisation nouns: a name holding one is party-like even when only its first word is capitalised.
+_PARTY_NOUNS = frozenset({
+    "party", "parti", "partis", "partido", "partidos", "partito", "partiti", "partei", "partij",
+    "partia", "partiya", "partija", "partidul", "union", "unión", "união", "league", "liga", "ligue",
+    "movement", "movimiento", "mouvement", "movimento", "front", "frente", "alliance", "alianza",
+    "congress", "organisation", "organization", "organización", "organização", "pôle", "pole",
+    "rassemblement", "союз", "движение", "фронт",
+})
+_PARTY_NOUN_PREFIXES = ("парти", "компарт")
+# Descriptive stems typical of party names.
+_PARTY_STEMS = (
+    "commun", "comun", "komun", "kommun", "коммун", "worker", "labour", "labor", "socialis",
+    "социалис", "рабоч", "trabaj", "trabalh", "travaill", "ouvri", "obrer", "operári", "operari",
+    "marxis", "leninis", "марксис", "ленинис", "bolshevi", "большеви", "revolution", "revoluci",
+    "révolution", "progressive", "toilers",
+)
+_ARABIC_NOUN = "حزب"
+_ARABIC_STEMS = ("شيوع", "عمال")
+_STOPWORDS = frozenset({
+    "of", "the", "and", "for", "in", "on", "de", "del", "la", "las", "los", "el", "y", "des", "du",
+    "le", "les", "et", "do", "da", "dos", "das", "e", "di", "della", "dei", "per", "und", "der",
+    "die", "den", "van", "von", "в", "и", "l", "d",
+})
+_SENTENCE_WORDS = frozenset({
+    "is", "are", "was", "were", "be", "been", "should", "must", "will", "shall", "would", "can",
+    "we", "our", "you", "they", "their", "which", "that", "this", "these", "those", "es", "son",
+    "debe", "deben", "nosotros", "nuestro", "nuestra", "que", "est", "sont", "nous", "notre",
+    "doit", "deve", "devem", "nós", "nosso", "nossa", "мы", "наш", "должны",
+})
+_ACRONYM = re.compile(r"[A-ZА-ЯΑ-Ω][A-Za-zА-Яа-яΑ-Ωα-ω]*(?:[-‐/][A-Za-zА-Яа-я]+)*")
+_NOT_PARTY_ACRONYMS = frozenset({"NATO", "EU", "UN", "UNO", "IMF", "WTO", "OECD", "NGO", "WFTU", "WFDY",
+                                 "WIDF", "COVID", "AM", "PM"})
+
+
+def clean_raw(text: str) -> str:
+    """Outer white space stripped, inner runs of white space (tabs, line breaks) collapsed to one space."""
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+def repair_name(raw: str) -> str:
+    """Look-alike Greek/Cyrillic letters in Latin words and U+FFFD repaired, trailing ';,.' stripped."""
+    text = _APOSTROPHE_FFFD.sub("'", raw).replace("\uFFFD", "")
+    text = _repair_lookalikes(clean_raw(text))
+    if _INITIALS_END.search(text):
+        return text
+    return _TRAILING_PUNCTUATION.sub("", text)
+
+
+def _repair_lookalikes(text: str) -> str:
+    if not _CYRILLIC_OR_GREEK.search(text):
+        return text
+    words = _WORD.findall(text)
+    mostly_latin = sum(bool(_LATIN.search(w)) for w in words) * 2 > len(words)
+
+    def repair(match: re.Match[str]) -> str:
+        word = match.group()
+        foreign = [ch for ch in word if _CYRILLIC_OR_GREEK.match(ch)]
+        if not foreign or not all(ch in _HOMOGLYPH_CHARS for ch in foreign):
+            return word
+        if _LATIN.search(word) or mostly_latin:
+            return word.translate(_HOMOGLYPHS)
+        return word
+
+    return _WORD.sub(repair, text)
+
+
+def split_country(name: str) -> tuple[str, str | None]:
+    """'AKEL, Cyprus' / 'Algeria, PADS' / 'Greece - KKE' / 'Communist Party (Italy)' -> (party, country)."""
+    for separator in _DASH_SEPARATOR.finditer(name):
+        left, right = name[:separator.start()].strip(), name[separator.end():].strip()
+        if left and right and is_country(left):
+            return right, left
+        if left and right and is_country(right):
+            return left, right
+    if "," in name:
+        left, _, last = name.rpartition(",")
+        first, _, rest = name.partition(",")
+        if is_country(last):
+            return left.strip(), last.strip()
+        if is_country(first):
+            return rest.strip(), first.strip()
+    tail = _PARENTHESISED_TAIL.match(name)
+    if tail and is_country(tail["country"]):
+        return tail["party"], tail["country"].strip()
+    return name, None
+
+
+def fold_word(word: str) -> str:
+    """Case-folded word without apostrophes ('Workers’' -> 'workers')."""
+    return re.sub(r"['’ʼ]", "", word.casefold())
+
+
+def _is_party_noun(folded: str) -> bool:
+    return folded in _PARTY_NOUNS or folded.startswith(_PARTY_NOUN_PREFIXES) or _ARABIC_NOUN in folded
+
+
+def _is_party_stem(folded: str) -> bool:
+    return folded.startswith(_PARTY_STEMS) or any(stem in folded for stem in _ARABIC_STEMS)
+
+
+def _capitalised(word: str) -> bool:
+    return word[0].isupper() or word.upper() == word.lower()     # caseless scripts count as capitalised
+
+
+def _is_acronym(token: str) -> bool:
+    token = token.strip("()[],.;:")
+    if not _ACRONYM.fullmatch(token) or token in _NOT_PARTY_ACRONYMS or is_country(token):
+        return False
+    letters = [ch for ch in token if ch.isalpha()]
+    upper = sum(ch.isupper() for ch in letters)
+    return upper >= 2 and upper * 2 >= len(letters) and len(token) <= 15
+
+
+def looks_party_like(text: str) -> bool:
+    """Does `text` read like a party's name ('Communist Party of Britain', 'AKEL, Cyprus', 'KKE')?"""
+    text = text.strip()
+    if not text or len(text) > 160 or text[-1] in "!?":
+        return False
+    party, _ = split_country(text)
+    words = _WORD.findall(party)
+    if not words or len(words) > 18:
+        return False
+    folded = [fold_word(w) for w in words]
+    if any(f in _SENTENCE_WORDS for f in folded):
+        return False
+    content = [w for w, f in zip(words, folded) if f not in _STOPWORDS]
+    if not content or not _capitalised(content[0]):
+        return False
+    has_noun = any(map(_is_party_noun, folded))
+    if has_noun and len(words) <= 8:
+        return True
+    if has_noun or any(map(_is_party_stem, folded)):
+        return sum(map(_capitalised, content)) * 2 >= len(content)
+    tokens = party.split()
+    if party.isupper() and len(tokens) > 1:        # shouted slogans are not acronyms
+        return False
+    return len(content) <= 4 and any(map(_is_acronym, tokens))
