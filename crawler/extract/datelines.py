@@ -14,6 +14,7 @@ from typing import TypeVar
 from crawler.extract.dates import LANGUAGES, DateRange, language_key, parse_date_range, range_from_tokens
 from crawler.extract.datetokens import CONTENT, WORD, YEAR_MARK, Token, tokenize
 from crawler.extract.months import vocabulary
+from crawler.extract.stamps import parse_from_line
 
 MAX_DATELINE_CHARS = 90
 MAX_PLACE_WORDS = 6
@@ -92,8 +93,8 @@ def find_dateline(lines: Sequence[str], languages: Sequence[str] = LANGUAGES) ->
     attempts: list[tuple[int, str]] = []
     for index, line in enumerate(lines):
         text = line.strip()
-        if len(text) > MAX_DATELINE_CHARS or not _YEARISH.search(text):
-            continue
+        if len(text) > MAX_DATELINE_CHARS or not _YEARISH.search(text) or parse_from_line(text):
+            continue  # a `From: SolidNet, <date>` line dates the posting, not the statement
         dateline = parse_dateline(text, languages)
         if dateline is not None:
             found.append((index, dateline))

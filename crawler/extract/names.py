@@ -17,7 +17,8 @@ _HOMOGLYPHS = str.maketrans(
     "ABEZHIKMNOPTYXoi",
 )
 _HOMOGLYPH_CHARS = frozenset("АВЕКМНОРСТХаеорсухіІјѕΑΒΕΖΗΙΚΜΝΟΡΤΥΧοι")
-_APOSTROPHE_FFFD = re.compile(r"(?<=[^\W\d_])\uFFFD(?=(?:s|t|d|m|ll|re|ve)\b)")
+# `Worker�s`, `Workers� Party`: a lost apostrophe (a contraction, or the plural possessive)
+_APOSTROPHE_FFFD = re.compile(r"(?<=[^\W\d_])\uFFFD(?=(?:s|t|d|m|ll|re|ve)\b)|(?<=[^\W\d_]s)\uFFFD(?=\s)")
 _TRAILING_PUNCTUATION = re.compile(r"[\s;,.:]+$")
 _INITIALS_END = re.compile(r"(?:\b[A-Z]\.){2,}$")      # 'U.S.A.' keeps its last dot
 

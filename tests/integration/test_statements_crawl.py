@@ -1,0 +1,127 @@
+"""The real `statements` spider against the real sample-site server: what lands in exports/ on disk."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from crawler.sample_site.content import CONTENT_DIR
+from crawler.schemas import problems
+from crawler.urls import page_id
+from tests.crawl_support import read_jsonl, run_crawl
+
+ARTICLES = sorted((CONTENT_DIR / "articles").glob("*.toml"))
+SEED_PATH = "/article/20-IMCWP-Statement-of-Solidarity-of-Communist-and-Workers-Parties/"
+
+
+def expected(path: Path) -> dict[str, Any]:
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return {"path": data["path"], **data.get("expected", {})}
+
+
+@pytest.fixture(scope="module")
+def crawl(sample_site, tmp_path_factory) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    workdir = tmp_path_factory.mktemp("statements")
+    result = run_crawl("statements", sample_site.url, workdir)
+    exports = workdir / "exports"
+    return {
+        "result": result,
+        "statements": {s["id"]: s for s in read_jsonl(exports / "statements.jsonl")},
+        "statement_lines": read_jsonl(exports / "statements.jsonl"),
+        "signatories": read_jsonl(exports / "signatories.jsonl"),
+        "parties": read_jsonl(exports / "parties.jsonl"),
+        "runs": read_jsonl(exports / "runs.jsonl"),
+    }
+
+
+def statement(crawl: dict[str, Any], path: str) -> dict[str, Any]:
+    return crawl["statements"][page_id(path)]
+
+
+def test_the_run_ends_ok(crawl: dict[str, Any]) -> None:
+    result = crawl["result"]
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert crawl["runs"][-1]["status"] == "ok", crawl["runs"][-1]
+
+
+def test_every_sample_statement_is_exported_exactly_once(crawl: dict[str, Any]) -> None:
+    ids = [s["id"] for s in crawl["statement_lines"]]
+    assert len(ids) == len(set(ids))
+    assert set(ids) == {page_id(expected(a)["path"]) for a in ARTICLES}
+    assert len(ARTICLES) >= 30
+
+
+@pytest.mark.parametrize("name", ["statement", "signatory", "party", "run"])
+def test_every_exported_line_matches_its_schema(crawl: dict[str, Any], name: str) -> None:
+    lines = {"statement": crawl["statement_lines"], "signatory": crawl["signatories"], "party": crawl["parties"], "run": crawl["runs"]}[name]
+    assert lines
+    for line in lines:
+        assert problems(name, line) == []
+
+
+def test_the_seed_page(crawl: dict[str, Any]) -> None:
+    seed = statement(crawl, SEED_PATH)
+    assert seed["title"] == "20 IMCWP, Statement of Solidarity of Communist and Workers' Parties"
+    assert seed["posted_at"] == "2018-12-10T15:36:00"
+    assert seed["categories"] == ["Hungary, Hungarian Workers' Party", "20th IMCWP", "En", "Communist and workers' parties"]
+    assert [(p["country"], p["country_code"]) for p in seed["parties"]] == [("Hungary", "HU")]
+    assert seed["meeting"] == {"name": "20th IMCWP", "number": 20}
+    assert seed["languages"] == ["en"]
+    assert {k: seed["dateline"][k] for k in ("place", "date")} == {"place": "Athens, Greece", "date": "2018-11-25"}
+    assert [p["name"] for p in seed["initiators"]] == ["Hungarian Workers' Party"]
+    assert len(seed["signatories"]) == 63
+    assert seed["duplicates_dropped"] == 1
+    assert [s["position"] for s in seed["signatories"]] == list(range(1, 64))
+    assert seed["signatories"][0]["raw"] == "Algerian Party for Democracy and Socialism"
+    assert seed["signatories"][-1]["raw"] == "Communist Party of Venezuela"
+    assert seed["signatories"][16]["raw"] == "AKEL, Cyprus"
+    assert seed["signatories"][16]["country_code"] == "CY"
+
+
+@pytest.mark.parametrize("article", ARTICLES, ids=lambda p: p.stem)
+def test_each_statement_matches_its_expected_values(crawl: dict[str, Any], article: Path) -> None:
+    want = expected(article)
+    got = statement(crawl, want["path"])
+    assert got["posted_at"] == want.get("posted_at")
+    assert got["languages"] == want.get("languages", [])
+    meeting = want.get("meeting")
+    assert got["meeting"] == (meeting and {"number": None, **meeting})  # TOML has no null
+    if "dateline" in want:
+        assert got["dateline"] is not None, got["body"][-400:]
+        assert {k: got["dateline"][k] for k in want["dateline"]} == want["dateline"]
+    else:
+        assert got["dateline"] is None
+    assert [p["raw"] for p in got["initiators"]] == want.get("initiators", [])
+    assert [s["raw"] for s in got["signatories"]] == want.get("signatories", [])
+    assert got["duplicates_dropped"] == want.get("duplicates_dropped", 0)
+    if "signatory_groups" in want:
+        assert [s["group"] for s in got["signatories"]] == want["signatory_groups"]
+
+
+def test_signatories_fan_out_one_line_per_party(crawl: dict[str, Any]) -> None:
+    by_statement: dict[str, list[dict[str, Any]]] = {}
+    for line in crawl["signatories"]:
+        by_statement.setdefault(line["statement_id"], []).append(line)
+    for statement_id, record in crawl["statements"].items():
+        lines = by_statement.get(statement_id, [])
+        assert [l["raw"] for l in lines if l["role"] == "initiator"] == [p["raw"] for p in record["initiators"]]
+        assert [l["raw"] for l in lines if l["role"] == "signatory"] == [p["raw"] for p in record["signatories"]]
+        assert all(l["statement_title"] == record["title"] and l["posted_at"] == record["posted_at"] for l in lines)
+
+
+def test_parties_export_counts_the_seed_signatories(crawl: dict[str, Any]) -> None:
+    parties = {p["party_id"]: p for p in crawl["parties"]}
+    assert len(parties) == len(crawl["parties"])
+    seed = statement(crawl, SEED_PATH)
+    for signatory in seed["signatories"]:
+        if signatory["party_id"]:
+            assert parties[signatory["party_id"]]["statements_signed"] >= 1
+
+
+def test_robots_txt_is_obeyed(crawl: dict[str, Any], sample_site) -> None:  # type: ignore[no-untyped-def]
+    paths = sample_site.log.paths()
+    assert "/robots.txt" in paths
+    assert not any(p.startswith("/search/") for p in paths)
