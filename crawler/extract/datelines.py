@@ -14,6 +14,7 @@ from typing import TypeVar
 from crawler.extract.dates import LANGUAGES, DateRange, language_key, parse_date_range, range_from_tokens
 from crawler.extract.datetokens import CONTENT, WORD, YEAR_MARK, Token, tokenize
 from crawler.extract.months import vocabulary
+from crawler.extract.list_headings import match_heading
 from crawler.extract.stamps import parse_from_line
 
 MAX_DATELINE_CHARS = 90
@@ -32,12 +33,6 @@ _YEARISH = re.compile(r"\d{3}|\d[/.-]\d{1,2}[/.-]\d")
 _COMMA = re.compile(r"[,،]")
 _ELISION = re.compile(r"^[dlDL][’']")  # "Côte d'Ivoire"
 # A line that opens a signatory list (English and the site's other main languages).
-_SIGNATORY_HEADING = re.compile(
-    r"\b(?:initiated by|proposed by|subscribing parties|the parties\s*:|signator(?:y|ies)|signing|"
-    r"undersigned|signed by|firmantes|signataires|signat[aá]rios|subscritores|подписа)",
-    re.IGNORECASE,
-)
-_MAX_HEADING_CHARS = 120
 
 T = TypeVar("T")
 
@@ -85,10 +80,7 @@ def find_dateline(lines: Sequence[str], languages: Sequence[str] = LANGUAGES) ->
     Without a dateline, the last short line that looks like a place and a date but cannot be read
     is returned as `unreadable`.
     """
-    heading = next(
-        (i for i, line in enumerate(lines) if len(line) <= _MAX_HEADING_CHARS and _SIGNATORY_HEADING.search(line)),
-        len(lines),
-    )
+    heading = next((i for i, line in enumerate(lines) if match_heading(line)), len(lines))
     found: list[tuple[int, Dateline]] = []
     attempts: list[tuple[int, str]] = []
     for index, line in enumerate(lines):

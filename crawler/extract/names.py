@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from crawler.extract.country_names import is_country
+from crawler.parties.countries import is_country_name
 
 _WHITESPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*['’ʼ]?")
@@ -95,19 +95,19 @@ def split_country(name: str) -> tuple[str, str | None]:
     """'AKEL, Cyprus' / 'Algeria, PADS' / 'Greece - KKE' / 'Communist Party (Italy)' -> (party, country)."""
     for separator in _DASH_SEPARATOR.finditer(name):
         left, right = name[:separator.start()].strip(), name[separator.end():].strip()
-        if left and right and is_country(left):
+        if left and right and is_country_name(left):
             return right, left
-        if left and right and is_country(right):
+        if left and right and is_country_name(right):
             return left, right
     if "," in name:
         left, _, last = name.rpartition(",")
         first, _, rest = name.partition(",")
-        if is_country(last):
+        if is_country_name(last):
             return left.strip(), last.strip()
-        if is_country(first):
+        if is_country_name(first):
             return rest.strip(), first.strip()
     tail = _PARENTHESISED_TAIL.match(name)
-    if tail and is_country(tail["country"]):
+    if tail and is_country_name(tail["country"]):
         return tail["party"], tail["country"].strip()
     return name, None
 
@@ -131,7 +131,7 @@ def _capitalised(word: str) -> bool:
 
 def _is_acronym(token: str) -> bool:
     token = token.strip("()[],.;:")
-    if not _ACRONYM.fullmatch(token) or token in _NOT_PARTY_ACRONYMS or is_country(token):
+    if not _ACRONYM.fullmatch(token) or token in _NOT_PARTY_ACRONYMS or is_country_name(token):
         return False
     letters = [ch for ch in token if ch.isalpha()]
     upper = sum(ch.isupper() for ch in letters)

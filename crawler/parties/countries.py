@@ -24,7 +24,7 @@ _PLACE_NAMES = {
     "vietnam": "VN", "laos": "LA", "holland": "NL", "ivory coast": "CI", "cape verde": "CV",
     "burma": "MM", "east timor": "TL", "bosnia": "BA", "persia": "IR",
     "soviet union": "", "ussr": "", "yugoslavia": "", "czechoslovakia": "", "kurdistan": "",
-    "korea": "", "congo": "",
+    "korea": "", "congo": "", "sahara": "EH",
     "россия": "RU",
 }
 
@@ -72,7 +72,7 @@ _CITIES = {
     "copenhagen": "DK", "warsaw": "PL", "amsterdam": "NL", "ramallah": "PS", "chisinau": "MD",
 }
 
-_TRANSLATION_LANGUAGES = ("es", "fr", "pt", "ru", "de", "it", "el")
+_TRANSLATION_LANGUAGES = ("es", "fr", "pt", "ru", "ar", "tr", "de", "it", "el")
 _NON_WORD = re.compile(r"[^\w]+")
 _APOSTROPHES = re.compile(r"[’'`´ʼ]")
 _SPLIT_PARTS = re.compile(r"\s*(?:,|;|/|\s[-–—‐]\s|[–—])\s*")
@@ -149,6 +149,11 @@ def country_of(text: str) -> tuple[str, str] | None:
         if code is not None:
             return _result(code)
     return None
+
+
+def is_country_name(text: str) -> bool:
+    """Whether the whole text names a country or nation ('Cyprus', 'Britain', 'the Philippines'); cities do not count."""
+    return bool(text) and len(text) <= 60 and _lookup(text.strip(" .,;:()[]\"'"), cities=False) is not None
 
 
 def split_country(name: str) -> tuple[str, str] | None:
