@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import datetime, time, timezone
 from html import escape
 
 from .content import Article, Event
@@ -192,10 +192,19 @@ def teaser_dates(event: Event) -> str:
     return f"{fmt(event.start)}\n                - {fmt(event.end)}"
 
 
+def event_link(event: Event) -> str:
+    """The detail-page link a teaser carries: Mercury event links name the instance (`?instancedate=<epoch ms>`)."""
+    assert event.path is not None
+    if event.template != "mercury":
+        return event.path
+    start = datetime.combine(event.start, time(), timezone.utc)
+    return f"{event.path}?instancedate={int(start.timestamp()) * 1000}"
+
+
 def event_teaser(event: Event) -> str:
     """solidnet's compact event teaser: `list-item-compact.tag` with datetype=date and a location."""
     title = text(event.title)
-    head = f'<a href="{attr(event.path)}/">{title}</a>' if event.path else title
+    head = f'<a href="{attr(event_link(event))}">{title}</a>' if event.path else title
     location = (
         f'\n                - <span class="teaser-location">{text(event.teaser_location)}</span>'
         if event.teaser_location

@@ -21,6 +21,12 @@ from ..urls import canonical_url, worth_following
 
 TRUTHY = {"1", "true", "yes", "on"}
 GONE = (404, 410)
+LIST_PAGE = "list_page"   # request meta key: the page an AJAX list sits on
+
+
+def list_page(response: Response) -> str:
+    """The page a reader sees an AJAX list response on (the response's own URL when unknown)."""
+    return response.meta.get(LIST_PAGE) or response.url
 
 
 class SolidnetSpider(scrapy.Spider):
@@ -56,6 +62,7 @@ class SolidnetSpider(scrapy.Spider):
                 callback=self.parse_list,
                 cb_kwargs={"dynamic": dynamic, **kwargs},
                 errback=self.discovery_failed,
+                meta={LIST_PAGE: canonical_url(response.url, self.base_url)},
             )
 
     def parse_list(self, response: Response, dynamic: DynamicList, **kwargs: Any) -> Iterator[Any]:
@@ -68,11 +75,12 @@ class SolidnetSpider(scrapy.Spider):
                     callback=self.parse_list,
                     cb_kwargs={"dynamic": dynamic, **kwargs},
                     errback=self.discovery_failed,
+                    meta={LIST_PAGE: list_page(response)},
                 )
         yield from self.list_entries(page.entry_urls, response)
 
     def list_entries(self, urls: list[str], response: Response) -> Iterator[Any]:
-        """What to do with the entries of a list page; spiders override."""
+        """What to do with the entries of a list page (`list_page(response)`: the page it sits on); spiders override."""
         return iter(())
 
     def site_links(self, response: Response) -> Iterator[str]:

@@ -1,0 +1,55 @@
+"""`scrapy crawl events`: fetches the pages that show events and hands them on as `EventSource`s.
+
+The side list of upcoming events is the same on every article page, so the home page and one
+section page stand for all of them; the events section's AJAX list is read page by page, and
+every event detail page linked from a teaser is fetched. Reading the events is the pipelines' job.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+from urllib.parse import urlsplit
+
+import scrapy
+from scrapy.http import Response, TextResponse
+
+from ..items import EventSightings, EventSource
+from ..urls import canonical_url, is_event_path, on_site
+from .base import SolidnetSpider, list_page
+
+
+class EventsSpider(SolidnetSpider):
+    name = "events"
+    feeds = {"events.jsonl": {"format": "events", "item_classes": [EventSightings]}}
+    side_list_paths = ("/", "/news/statements/")   # pages carrying the side list of upcoming events
+    section_path = "/events/"                      # the events section: an AJAX list of every event
+
+    async def start(self) -> Any:
+        for path in self.side_list_paths:
+            yield scrapy.Request(self.url(path), callback=self.parse, errback=self.discovery_failed)
+        yield scrapy.Request(self.url(self.section_path), callback=self.parse_section, errback=self.discovery_failed)
+
+    def parse(self, response: Response, **kwargs: Any) -> Iterator[Any]:
+        """A page with teasers, or an event page: handed on whole; the event pages it links to are fetched."""
+        if not isinstance(response, TextResponse):
+            return
+        yield EventSource(url=canonical_url(response.url, self.base_url), html=response.text)
+        yield from self.event_requests(self.site_links(response))
+
+    def parse_section(self, response: Response) -> Iterator[Any]:
+        """The events section: the page itself and every page of its AJAX lists."""
+        yield from self.parse(response)
+        if isinstance(response, TextResponse):
+            yield from self.list_requests(response)
+
+    def list_entries(self, urls: list[str], response: Response) -> Iterator[Any]:
+        """One page of the events list: its teasers, seen on the list page; their detail pages."""
+        yield EventSource(url=list_page(response), html=response.text)
+        yield from self.event_requests(canonical_url(url, self.base_url) for url in urls if on_site(url, self.base_url))
+
+    def event_requests(self, urls: Iterable[str]) -> Iterator[scrapy.Request]:
+        """Requests for the event detail pages among canonical URLs (the duplicate filter drops repeats)."""
+        for url in urls:
+            if is_event_path(urlsplit(url).path):
+                yield scrapy.Request(url, callback=self.parse, errback=self.discovery_failed)
