@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any, TypeVar
 
 from ..templates import ArticlePage
 from .categories import Categories, classify_categories
@@ -11,6 +13,8 @@ from .datelines import DatelineResult, find_dateline
 from .signatories import PartyList, extract_party_list
 from .stamps import parse_from_line, parse_stamp
 from .text import blocks_to_text, html_to_blocks
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -38,13 +42,23 @@ def posted_at(page: ArticlePage, body_lines: list[str]) -> datetime | None:
     return None
 
 
+def _attempt(problems: list[str], what: str, extractor: Callable[..., T], *args: Any, default: T) -> T:
+    """One field's extractor; if it fails on markup it cannot take, the field gets its default,
+    the failure is noted, and the other fields are still read."""
+    try:
+        return extractor(*args)
+    except Exception as exc:  # noqa: BLE001 (any failure of one field must not lose the page)
+        problems.append(f"{what} could not be read: {exc!r}")
+        return default
+
+
 def read_statement(page: ArticlePage) -> ExtractedStatement:
-    """Extract every field of a statement from its page's raw parts."""
-    blocks = html_to_blocks(page.body_html)
+    """Extract every field of a statement from its page's raw parts; what cannot be read is listed in `problems`."""
+    problems = list(page.problems)
+    blocks = _attempt(problems, "body", html_to_blocks, page.body_html, default=[])
     body = blocks_to_text(blocks)
     lines = [line for line in body.splitlines() if line.strip()]
-    problems = list(page.problems)
-    moment = posted_at(page, lines)
+    moment = _attempt(problems, "stamp", posted_at, page, lines, default=None)
     if moment is None and (page.stamp or page.published):
         problems.append(f"unreadable stamp {page.stamp or page.published!r}")
     if not page.title:
@@ -53,9 +67,11 @@ def read_statement(page: ArticlePage) -> ExtractedStatement:
         title=page.title,
         posted_at=moment,
         categories=page.categories,
-        classified=classify_categories(page.categories, page.title or ""),
+        classified=_attempt(
+            problems, "categories", classify_categories, page.categories, page.title or "", default=Categories([], None, [])
+        ),
         body=body,
-        dateline=find_dateline(lines),
-        party_list=extract_party_list(blocks),
+        dateline=_attempt(problems, "dateline", find_dateline, lines, default=DatelineResult(None, None)),
+        party_list=_attempt(problems, "signatory list", extract_party_list, blocks, default=PartyList([], [], 0, None)),
         problems=problems,
     )
