@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import time
 import tomllib
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -9,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 CONTENT_DIR = Path(__file__).parent / "content"
+RESCAN_SECONDS = 0.2   # how stale the server's view of the content folder may be
 PARAGRAPH_BREAK = "<!-- paragraph -->"
 
 
@@ -105,16 +108,30 @@ class SiteContent:
 
     def __init__(self, root: Path = CONTENT_DIR) -> None:
         self.root = Path(root)
-        self._signature: tuple[tuple[str, float], ...] = ()
+        self._signature: dict[str, float] = {}
+        self._scanned = 0.0
         self.articles: list[Article] = []
         self.events: list[Event] = []
+        self._by_path: dict[str, Article] = {}
+
+    def _scan(self) -> dict[str, float]:
+        signature = {}
+        for folder in ("articles", "events"):
+            if (self.root / folder).is_dir():
+                with os.scandir(self.root / folder) as entries:
+                    signature.update((e.path, e.stat().st_mtime) for e in entries if e.name.endswith(".toml"))
+        return signature
 
     def refresh(self) -> None:
-        """Reload the content when any file was added, removed or modified."""
-        files = sorted(self.root.glob("*/*.toml"))
-        signature = tuple((str(f), f.stat().st_mtime) for f in files)
+        """Reload the content when any file was added, removed or modified (looked at every RESCAN_SECONDS)."""
+        now = time.monotonic()
+        if now - self._scanned < RESCAN_SECONDS:
+            return
+        self._scanned = now
+        signature = self._scan()
         if signature == self._signature:
             return
+        files = [Path(name) for name in signature]
         self.articles = sorted(
             (_article(f) for f in files if f.parent.name == "articles"),
             key=lambda a: (a.published, a.path),
@@ -124,16 +141,16 @@ class SiteContent:
             (_event(f) for f in files if f.parent.name == "events"),
             key=lambda e: (e.start, e.title),
         )
+        self._by_path = {a.path.rstrip("/"): a for a in self.articles}
         self._signature = signature
 
     @property
     def last_modified(self) -> float:
-        return max((m for _, m in self._signature), default=0.0)
+        return max(self._signature.values(), default=0.0)
 
     def article_at(self, path: str) -> Article | None:
         """The article at a URL path, with or without the trailing slash."""
-        wanted = path.rstrip("/")
-        return next((a for a in self.articles if a.path.rstrip("/") == wanted), None)
+        return self._by_path.get(path.rstrip("/"))
 
     def event_at(self, path: str) -> Event | None:
         wanted = path.rstrip("/")

@@ -117,25 +117,28 @@ class SampleSite:
         params = parse_qs(query, keep_blank_values=True)
         path = params.get("contentpath", [""])[0]
         list_id = params.get("instanceId", ["li_00000000"])[0]
+        entries: list[Event] | list[Article] = []
         if path == EVENTS_LIST:
-            teasers = [apollo.event_teaser(e) for e in self.content.events if e.listed]
+            entries = [e for e in self.content.events if e.listed]
         elif path == STATEMENTS_LIST:
-            teasers = [apollo.blog_teaser(a) for a in self._listed()]
-        else:
-            teasers = []
-        found = len(teasers)
+            entries = self._listed()
+        found = len(entries)
         pages = max(1, -(-found // APOLLO_PAGE_SIZE))
         current = min(self._page_number(query), pages)
         first = (current - 1) * APOLLO_PAGE_SIZE
-        shown = teasers[first : first + APOLLO_PAGE_SIZE]
+        shown = [
+            apollo.event_teaser(e) if isinstance(e, Event) else apollo.blog_teaser(e)
+            for e in entries[first : first + APOLLO_PAGE_SIZE]
+        ]
         return apollo.ajax_response(list_id, shown, current, pages, found, first + 1)
 
     def _mercury_slice(self, query: str) -> tuple[list[str], int, int, int, int]:
-        teasers = [mercury.teaser(a) for a in self._listed()]
-        pages = max(1, -(-len(teasers) // MERCURY_PAGE_SIZE))
+        listed = self._listed()
+        pages = max(1, -(-len(listed) // MERCURY_PAGE_SIZE))
         current = min(self._page_number(query), pages)
         first = (current - 1) * MERCURY_PAGE_SIZE
-        return teasers[first : first + MERCURY_PAGE_SIZE], current, pages, len(teasers), first + 1
+        shown = [mercury.teaser(a) for a in listed[first : first + MERCURY_PAGE_SIZE]]
+        return shown, current, pages, len(listed), first + 1
 
     def _mercury_news(self, query: str) -> str:
         shown, _current, pages, _found, _start = self._mercury_slice(query)

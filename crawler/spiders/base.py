@@ -16,7 +16,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.http import Response
 from scrapy.settings import BaseSettings
 
-from ..templates.lists import DynamicList, find_lists, parse_list_page
+from ..templates.lists import DynamicList, ListPage, find_lists, is_pagination_link, parse_list_page
 from ..urls import canonical_url, worth_following
 
 TRUTHY = {"1", "true", "yes", "on"}
@@ -34,6 +34,10 @@ class SolidnetSpider(scrapy.Spider):
 
     feeds: ClassVar[dict[str, dict[str, Any]]] = {}
     base_url: str
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lists_seen: set[str] = set()
 
     @classmethod
     def update_settings(cls, settings: BaseSettings) -> None:
@@ -55,8 +59,12 @@ class SolidnetSpider(scrapy.Spider):
         return f"{self.base_url}{path}"
 
     def list_requests(self, response: Response, **kwargs: Any) -> Iterator[scrapy.Request]:
-        """Page 1 of every AJAX-filled list on the page; `parse_list` asks for the other pages."""
+        """Page 1 of every AJAX-filled list on the page (once per list, whatever page shows it);
+        `parse_list` asks for the other pages."""
         for dynamic in find_lists(response.selector, response.url):
+            if dynamic.key in self.lists_seen:
+                continue
+            self.lists_seen.add(dynamic.key)
             yield scrapy.Request(
                 dynamic.page_url(1),
                 callback=self.parse_list,
@@ -68,7 +76,7 @@ class SolidnetSpider(scrapy.Spider):
     def parse_list(self, response: Response, dynamic: DynamicList, **kwargs: Any) -> Iterator[Any]:
         page = parse_list_page(response.text, response.url)
         self.crawler.stats.inc_value("lists/pages")
-        if page.current_page == 1:
+        if page.current_page == 1 and self.wants_list(page):
             for number in range(2, page.pages + 1):
                 yield scrapy.Request(
                     dynamic.page_url(number),
@@ -78,6 +86,10 @@ class SolidnetSpider(scrapy.Spider):
                     meta={LIST_PAGE: list_page(response)},
                 )
         yield from self.list_entries(page.entry_urls, response)
+
+    def wants_list(self, first_page: ListPage) -> bool:
+        """Whether a list's other pages are worth fetching, judged by its first page; spiders override."""
+        return True
 
     def list_entries(self, urls: list[str], response: Response) -> Iterator[Any]:
         """What to do with the entries of a list page (`list_page(response)`: the page it sits on); spiders override."""
@@ -89,7 +101,7 @@ class SolidnetSpider(scrapy.Spider):
             if href.startswith(("javascript:", "mailto:", "#")):
                 continue
             url = response.urljoin(href)
-            if worth_following(url, self.base_url):
+            if worth_following(url, self.base_url) and not is_pagination_link(url):
                 yield canonical_url(url, self.base_url)
 
     def discovery_failed(self, failure: Any) -> None:

@@ -5,11 +5,17 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from parsel import Selector
 
 PAGE_IN_ONCLICK = re.compile(r"page=(\d+)")
+PAGINATION_QUERY = re.compile(r"(?:^|&)reloaded(?:&|$).*page=\d+|page=\d+.*(?:^|&)reloaded(?:&|$)")
+
+
+def is_pagination_link(url: str) -> bool:
+    """A server-rendered list page link (`index.html?reloaded&page=3`): the same entries as the AJAX pages."""
+    return bool(PAGINATION_QUERY.search(urlsplit(url).query))
 
 
 @dataclass(frozen=True)
@@ -17,6 +23,7 @@ class DynamicList:
     """One list container on a page; `page_url(n)` is the AJAX request for page n."""
 
     ajax_base: str   # absolute endpoint URL with every parameter up to `option=paginate&`
+    key: str         # endpoint path and content path: the same list shown on several pages has one key
 
     def page_url(self, number: int) -> str:
         return f"{self.ajax_base}reloaded&page={number}"
@@ -57,7 +64,7 @@ def find_lists(sel: Selector, page_url: str) -> list[DynamicList]:
         )
         endpoint = urljoin(page_url, str(ajax).replace("&amp;", "&"))
         joiner = "&" if "?" in endpoint else "?"
-        found.append(DynamicList(f"{endpoint}{joiner}{params}&option=paginate&"))
+        found.append(DynamicList(f"{endpoint}{joiner}{params}&option=paginate&", f"{urlsplit(endpoint).path}|{path}"))
     return found
 
 
