@@ -97,7 +97,12 @@ def country_name(code: str) -> str:
     return getattr(country, "common_name", None) or country.name
 
 
-def _iso_names() -> dict[str, str]:
+def english_demonym(code: str) -> str | None:
+    """The English demonym used in party names for a country code ('PT' -> 'portuguese'), None if none."""
+    return next((word for word, demonym_code in _DEMONYMS.items() if demonym_code == code), None)
+
+
+def iso_names() -> dict[str, str]:
     """English ISO names (short, common, official and the part before a comma) -> code."""
     names: dict[str, str] = {}
     for country in pycountry.countries:
@@ -112,7 +117,7 @@ def _iso_names() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _country_keys() -> dict[str, str]:
     """Folded country name (English and translations, site names) -> code ('' for no country)."""
-    english = _iso_names()
+    english = iso_names()
     keys: dict[str, str] = {fold(name): code for name, code in english.items()}
     for language in _TRANSLATION_LANGUAGES:
         catalogue = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])

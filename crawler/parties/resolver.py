@@ -1,4 +1,7 @@
-"""Party name -> registry party: exact key, parts and acronyms, country hint, then guarded fuzzy matching."""
+"""Party name -> registry party: exact key, parts and acronyms, country hint, then guarded fuzzy matching.
+
+A name in Spanish, Portuguese, French or Russian is also tried in English words (`foreign.english_forms`):
+exact matches of every form come before fuzzy ones."""
 
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from crawler.parties.countries import country_from_party_name, country_of, split_country
+from crawler.parties.foreign import english_forms
 from crawler.parties.names import clean_name, name_key
 from crawler.parties.registry import Party, load_registry
 
@@ -25,6 +29,8 @@ _QUALIFIERS = frozenset({
     "party", "parties", "national", "popular", "progressive", "left", "refoundation", "reconstruction",
 })
 _PAREN = re.compile(r"\s*\(([^()]*)\)")
+# One written form of a name: (name, party part, country hint as written, country of the hint).
+_Form = tuple[str, str, str | None, tuple[str, str] | None]
 
 
 @dataclass(frozen=True)
@@ -85,19 +91,35 @@ class PartyResolver:
 
     def _resolve(self, name: str, country_hint: str | None) -> Resolved:
         cleaned = clean_name(name)
-        split = split_country(cleaned)
-        party_part, split_hint = split if split else (cleaned, None)
-        hint = country_hint or split_hint
-        hint_country = country_of(hint) if hint else None
-        party_id = self._exact_match(self._variants(cleaned, party_part, hint, hint_country))
-        if party_id is None:
-            named = hint_country or country_from_party_name(party_part)
-            party_id = self._fuzzy_match(name_key(party_part), named[1] if named else None)
+        forms = [self._parts(form, country_hint) for form in (cleaned, *english_forms(cleaned))]
+        party_id = self._match(forms)
         if party_id is not None:
             party = self._by_id[party_id]
             return Resolved(party.name, party.party_id, party.country, party.country_code)
-        country = hint_country or country_from_party_name(cleaned)
+        named = (country_from_party_name(form[0]) for form in forms)
+        country = forms[0][3] or next(filter(None, named), None)
         return Resolved(cleaned, None, *(country or (None, None)))
+
+    def _match(self, forms: list[_Form]) -> str | None:
+        """Exact match of any written form (original first), else a fuzzy match of one, in the same order."""
+        for form in forms:
+            party_id = self._exact_match(self._variants(*form))
+            if party_id is not None:
+                return party_id
+        for _, party_part, _, hint_country in forms:
+            named = hint_country or country_from_party_name(party_part)
+            party_id = self._fuzzy_match(name_key(party_part), named[1] if named else None)
+            if party_id is not None:
+                return party_id
+        return None
+
+    @staticmethod
+    def _parts(written: str, country_hint: str | None) -> _Form:
+        """A written form split into party part and country hint (a given hint wins over one in the name)."""
+        split = split_country(written)
+        party_part, split_hint = split if split else (written, None)
+        hint = country_hint or split_hint
+        return written, party_part, hint, country_of(hint) if hint else None
 
     @staticmethod
     def _variants(
