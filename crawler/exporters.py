@@ -31,7 +31,8 @@ SIGNATORY_FIELDS = (
 
 
 class AtomicFileFeedStorage:
-    """A local file written through a temporary file and `os.replace`d into place on success."""
+    """A local file written through a temporary dot-file beside it and `os.replace`d into place only
+    when the run publishes (see `RunContext.publish`); otherwise the temporary file is deleted."""
 
     def __init__(self, uri: str, crawler: Crawler | None = None) -> None:
         self.path = Path(file_uri_to_path(uri)) if uri.startswith("file:") else Path(uri)
@@ -45,7 +46,7 @@ class AtomicFileFeedStorage:
     def open(self, spider: Any) -> IO[bytes]:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         for stale in self.path.parent.glob(f".{self.path.name}.*.tmp"):
-            stale.unlink(missing_ok=True)   # left behind by a killed run
+            stale.unlink(missing_ok=True)   # left behind by a killed run (the run lock excludes a live one)
         fd, name = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
         self.tmp = Path(name)
         return os.fdopen(fd, "wb")
@@ -60,6 +61,16 @@ class AtomicFileFeedStorage:
             return
         self.tmp.chmod(0o644)
         os.replace(self.tmp, self.path)
+        _fsync_dir(self.path.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make a rename in `folder` durable."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 class SortedJsonLinesExporter(JsonLinesItemExporter):

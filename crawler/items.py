@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .extract.events import EventRecord
+from .extract.statement import ExtractedStatement
 
 
 @dataclass
@@ -21,6 +22,15 @@ class ArticleFetched:
     html: str
     etag: str | None = None
     last_modified: str | None = None
+
+
+@dataclass
+class ExtractedPage:
+    """A statement page with its values extracted, party names not yet resolved."""
+
+    fetched: ArticleFetched
+    template: str
+    extracted: ExtractedStatement
 
 
 @dataclass

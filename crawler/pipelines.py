@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from dataclasses import asdict
 from typing import Any
 
 from itemadapter import ItemAdapter
@@ -18,14 +17,14 @@ from scrapy.exceptions import DropItem
 
 from .context import run_context, utc_now
 from .extract.events import read_event_sightings
-from .extract.statement import ExtractedStatement, read_statement
-from .items import ArticleFetched, EventSightings, EventSource, Statement, StoredStatement
-from .parties.resolver import PartyResolver, Resolved
+from .extract.statement import read_statement
+from .items import ArticleFetched, EventSightings, EventSource, ExtractedPage, Statement, StoredStatement
+from .parties.resolver import PartyResolver
+from .records import statement_record
 from .recrawl import content_hash
 from .schemas import STATEMENT_FIELDS, problems
 from .state import StoredRow
 from .templates import parse_article
-from .urls import page_id
 
 logger = logging.getLogger(__name__)
 
@@ -41,7 +40,7 @@ class _Step:
 
 
 class ExtractPipeline(_Step):
-    """Fetched page -> extracted values (`Statement` with raw party lists, or `EventSightings`)."""
+    """Fetched page -> extracted values (`ExtractedPage`, or `EventSightings`)."""
 
     def process_item(self, item: Any, spider: Spider | None = None) -> Any:
         if isinstance(item, ArticleFetched):
@@ -54,7 +53,7 @@ class ExtractPipeline(_Step):
             return EventSightings(item.url, sightings.records)
         return item
 
-    def statement(self, item: ArticleFetched) -> Statement:
+    def statement(self, item: ArticleFetched) -> ExtractedPage:
         page = parse_article(item.html, item.url)
         if page is None:
             raise DropItem(f"{item.url} is not an article page")
@@ -70,39 +69,11 @@ class ExtractPipeline(_Step):
         if extracted.dateline.unreadable:
             self.stats.inc_value("datelines/unreadable")
             logger.warning("%s: unreadable dateline %r", item.url, extracted.dateline.unreadable)
-        return _statement(item, page.template, extracted)
-
-
-def _statement(item: ArticleFetched, template: str, extracted: ExtractedStatement) -> Statement:
-    dateline = extracted.dateline.dateline
-    meeting = extracted.classified.meeting
-    return Statement(
-        id=page_id(item.url),
-        url=item.url,
-        title=extracted.title,
-        posted_at=extracted.posted_at.isoformat(timespec="seconds") if extracted.posted_at else None,
-        categories=extracted.categories,
-        parties=[asdict(p) for p in extracted.classified.parties],
-        meeting={"name": meeting.name, "number": meeting.number} if meeting else None,
-        languages=extracted.classified.languages,
-        body=extracted.body,
-        dateline=(
-            {"text": dateline.text, "place": dateline.place, "date": dateline.date.isoformat(), "end_date": dateline.end_date.isoformat()}
-            if dateline
-            else None
-        ),
-        initiators=[{"raw": name} for name in extracted.party_list.initiators],
-        signatories=[asdict(entry) for entry in extracted.party_list.entries],
-        duplicates_dropped=extracted.party_list.duplicates_dropped,
-        template=template,
-        crawled_at=utc_now(),
-        etag=item.etag,
-        last_modified=item.last_modified,
-    )
+        return ExtractedPage(item, page.template, extracted)
 
 
 class NormalizePipeline(_Step):
-    """Party names -> registry parties: canonical name, id, country; one party twice in a list is a duplicate."""
+    """Extracted values -> the statement record: party names resolved to registry parties, duplicates counted."""
 
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
@@ -110,38 +81,13 @@ class NormalizePipeline(_Step):
         self.unresolved: Counter[str] = Counter()
 
     def process_item(self, item: Any, spider: Spider | None = None) -> Any:
-        if not isinstance(item, Statement) or item.crawled_at is None or _is_normalized(item):
+        if not isinstance(item, ExtractedPage):
             return item
-        item.parties = [self._party(p["name"], p["country_hint"], with_raw=False) for p in item.parties]
-        item.initiators = [self._party(p["raw"], None) for p in item.initiators]
-        signatories: list[dict[str, Any]] = []
-        seen_ids: set[str] = set()
-        for entry in item.signatories:
-            party = self._party(entry["party"], entry["country_hint"], raw=entry["raw"], cleaned=entry["name"])
-            if party["party_id"] and party["party_id"] in seen_ids:
-                item.duplicates_dropped += 1
-                continue
-            if party["party_id"]:
-                seen_ids.add(party["party_id"])
-            signatories.append({"position": len(signatories) + 1, **party, "group": entry["group"]})
-        item.signatories = signatories
-        return item
-
-    def _party(
-        self, name: str, hint: str | None, *, raw: str | None = None, cleaned: str | None = None, with_raw: bool = True
-    ) -> dict[str, Any]:
-        resolved: Resolved = self.resolver.resolve(name, hint)
-        if resolved.party_id is None:
-            self.unresolved[cleaned or name] += 1
-            if cleaned:
-                resolved = Resolved(cleaned, None, resolved.country, resolved.country_code)
-        party = {
-            "name": resolved.name,
-            "country": resolved.country,
-            "country_code": resolved.country_code,
-            "party_id": resolved.party_id,
-        }
-        return {"name": party.pop("name"), "raw": raw or name, **party} if with_raw else {"name": resolved.name, **party}
+        record = statement_record(item.fetched.url, item.template, item.extracted, self.resolver)
+        self.unresolved.update(record.unresolved)
+        return Statement(
+            **record.fields, crawled_at=utc_now(), etag=item.fetched.etag, last_modified=item.fetched.last_modified
+        )
 
     def close_spider(self, spider: Spider | None = None) -> None:
         if self.unresolved:
@@ -149,10 +95,6 @@ class NormalizePipeline(_Step):
             for name, count in self.unresolved.most_common():
                 logger.debug("unresolved party name: %r x%d", name, count)
         self.stats.set_value("parties/unresolved_names", len(self.unresolved))
-
-
-def _is_normalized(item: Statement) -> bool:
-    return all("position" in s for s in item.signatories) and all("party_id" in p for p in item.parties)
 
 
 class ValidatePipeline(_Step):
@@ -178,15 +120,32 @@ class ValidatePipeline(_Step):
 
 class StatePipeline(_Step):
     """Time fields from the state of earlier runs: first_seen, last_seen, last_changed, removed_at,
-    and a first_seen per signatory; then the state is updated."""
+    and a first_seen per signatory; then the state is updated (committed only if the run publishes).
+
+    Every time field this run sets is the run's start (`RunContext.stamp`). Each statement passes
+    once per run (a repeat is dropped) and is counted once: new, changed or unchanged when the site
+    showed it; removed (gone this run), gone (removed earlier) or kept (not read: fetch failed or
+    discovery incomplete) otherwise.
+    """
+
+    def __init__(self, crawler: Crawler) -> None:
+        super().__init__(crawler)
+        self.emitted: set[str] = set()
 
     def process_item(self, item: Any, spider: Spider | None = None) -> Any:
-        context = run_context(self.crawler)
-        now = utc_now()
-        if isinstance(item, StoredStatement):
-            return self.carried_over(item, now)
-        if not isinstance(item, Statement):
+        if not isinstance(item, (Statement, StoredStatement)):
             return item
+        statement_id = item.id if isinstance(item, Statement) else item.record["id"]
+        if statement_id in self.emitted:
+            raise DropItem(f"statement {statement_id} passed twice in one run")
+        self.emitted.add(statement_id)
+        context = run_context(self.crawler)
+        if isinstance(item, StoredStatement):
+            return self.carried_over(item, context.stamp)
+        return self.fetched(item, context.stamp)
+
+    def fetched(self, item: Statement, now: str) -> Statement:
+        context = run_context(self.crawler)
         previous = context.state.get(item.id)
         record = {k: v for k, v in ItemAdapter(item).items() if k in STATEMENT_FIELDS}
         old_entries = {_entry_key(s): s.get("first_seen") for s in previous.record["signatories"]} if previous else {}
@@ -213,20 +172,22 @@ class StatePipeline(_Step):
         context = run_context(self.crawler)
         record = dict(item.record)
         row = context.state.get(record["id"])
+        checked = row.checked_run if row is not None else context.number
         if item.reason == "removed":
-            self.stats.inc_value("items/removed")
+            self.stats.inc_value("items/gone" if record.get("removed_at") else "items/removed")
             record["removed_at"] = record.get("removed_at") or now
-        else:
+        elif item.reason in ("not-due", "not-modified"):
             self.stats.inc_value("items/unchanged")
             record.update(last_seen=now, removed_at=None)
+            if item.reason == "not-modified":
+                checked = context.number
+        else:
+            self.stats.inc_value("items/kept")
         if row is not None:
-            checked = context.number if item.reason == "not-modified" else row.checked_run
             context.state.save(StoredRow(row.id, row.url, row.posted_at, row.content_hash, record, row.etag, row.last_modified, checked))
         return Statement(**record)
 
-    def close_spider(self, spider: Spider | None = None) -> None:
-        run_context(self.crawler).state.commit()
-
 
 def _entry_key(entry: dict[str, Any]) -> str:
-    return entry.get("party_id") or entry["name"].casefold()
+    """What makes a signatory the same one across runs: its registry party, else its name."""
+    return f"id:{entry['party_id']}" if entry.get("party_id") else f"name:{entry['name'].casefold()}"

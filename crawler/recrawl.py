@@ -19,19 +19,28 @@ class RecrawlPolicy:
     recheck_runs: int
     full: bool = False
 
+    def __post_init__(self) -> None:
+        if self.recheck_runs < 1:
+            raise ValueError(f"RECHECK_RUNS must be at least 1, not {self.recheck_runs}")
+
     def is_due(self, statement_id: str, posted_at: str | None, checked_run: int, run: int, now: datetime) -> bool:
+        """Whether run number `run` fetches a known statement again (conditionally unless `full`).
+
+        Due: on a full recrawl; when the page gives no date; when posted within `recent_days` of `now`
+        (naive, like `posted_at`); when not checked for `recheck_runs` runs; and in the one run of each
+        cycle of `recheck_runs` runs that the id's slot picks, which spreads old pages evenly.
+        """
         if self.full or posted_at is None:
             return True
-        if datetime.fromisoformat(posted_at) >= now - timedelta(days=self.recent_days):
+        if now - datetime.fromisoformat(posted_at).replace(tzinfo=None) <= timedelta(days=self.recent_days):
             return True
         if run - checked_run >= self.recheck_runs:
             return True
-        # spread the older pages evenly over the runs of one cycle
         return int(statement_id[:8], 16) % self.recheck_runs == run % self.recheck_runs
 
 
 def content_hash(record: dict[str, Any]) -> str:
-    """A hash of what was extracted, blind to the time fields."""
+    """A hash of what was extracted, blind to the time fields (also each signatory's `first_seen`)."""
     stable = {k: v for k, v in record.items() if k not in TIME_FIELDS}
     stable["signatories"] = [{k: v for k, v in s.items() if k != "first_seen"} for s in record.get("signatories", [])]
     raw = json.dumps(stable, ensure_ascii=False, sort_keys=True)

@@ -24,11 +24,14 @@ COUNTS = {
     "changed": "items/changed",
     "unchanged": "items/unchanged",
     "removed": "items/removed",
+    "gone": "items/gone",
+    "kept": "items/kept",
     "invalid": "items/invalid",
     "dropped": "item_dropped_count",
     "errors": "log_count/ERROR",
     "retries": "retry/count",
     "requests_saved": "incremental/requests_saved",
+    "not_due": "incremental/not_due",
     "not_modified": "incremental/not_modified",
     "untitled": "pages/untitled",
     "unknown_template": "pages/unknown_template",
@@ -41,13 +44,15 @@ COUNTS = {
 
 
 def judge(spider: str, finish_reason: str, counts: dict[str, int], max_error_share: float, max_untitled_share: float) -> tuple[str, str | None]:
-    """The run's status and, when it is not ok, why."""
+    """The run's status and, when it is not ok, why. Failed: the crawl did not finish, or nothing was
+    fetched, or the site showed nothing (every exported record a removal or kept from earlier runs)."""
     if finish_reason != "finished":
         return "failed", f"the crawl did not finish ({finish_reason})"
     if counts["pages"] == 0:
         return "failed", "no page could be fetched"
-    if counts["items"] == 0:
-        return "failed", f"no {spider} found"
+    found = counts["items"] - counts["removed"] - counts["gone"] - counts["kept"]
+    if found <= 0:
+        return "failed", f"no {spider} found on the site"
     error_share = (counts["errors"] + counts["invalid"]) / max(counts["pages"], 1)
     if error_share > max_error_share:
         return "degraded", f"{error_share:.0%} of pages failed or were invalid (limit {max_error_share:.0%})"
@@ -90,12 +95,12 @@ class RunRecord:
         context: RunContext = run_context(self.crawler)
         stats = self.crawler.stats
         counts = {name: int(stats.get_value(key, 0) or 0) for name, key in COUNTS.items()}
+        counts["pages"] -= int(stats.get_value("pages/internal", 0) or 0)
         settings = self.crawler.settings
         status, why = judge(
             spider.name, reason, counts, settings.getfloat("MAX_ERROR_SHARE"), settings.getfloat("MAX_UNTITLED_SHARE")
         )
-        context.status = status
-        context.publish = status != "failed"
+        context.finish(status, publish=status != "failed")
         record = {
             "run_id": context.run_id,
             "spider": spider.name,

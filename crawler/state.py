@@ -1,4 +1,9 @@
-"""Crawl state between runs, in SQLite under STATE_DIR: what was seen, when, and a hash of what was extracted."""
+"""Crawl state between runs, in SQLite under STATE_DIR: what was seen, when, and a hash of what was extracted.
+
+A run's changes to the statements are one transaction: `commit()` when the run publishes its
+exports, `rollback()` (or a killed process) otherwise, so the state always matches the last
+published exports.
+"""
 
 from __future__ import annotations
 
@@ -28,6 +33,8 @@ CREATE TABLE IF NOT EXISTS statements (
 );
 """
 
+_COLUMNS = "id, url, posted_at, content_hash, record, etag, last_modified, checked_run"
+
 
 @dataclass(frozen=True)
 class StoredRow:
@@ -40,7 +47,7 @@ class StoredRow:
     record: dict[str, Any]
     etag: str | None
     last_modified: str | None
-    checked_run: int
+    checked_run: int            # number of the last run that fetched the page (200 or 304)
 
 
 class StateStore:
@@ -51,12 +58,10 @@ class StateStore:
         self.path = Path(state_dir) / "state.sqlite3"
         self.db = sqlite3.connect(self.path, check_same_thread=False)
         self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.executescript(SCHEMA)
-        self._pending = 0
 
     def begin_run(self, spider: str, run_id: str, started_at: str) -> int:
-        """Record a run and return its number (1 for the first run of that spider)."""
+        """Record a run (committed at once, so numbers never repeat) and return its number (1 for the first run)."""
         row = self.db.execute("SELECT COALESCE(MAX(number), 0) FROM runs WHERE spider = ?", (spider,)).fetchone()
         number = int(row[0]) + 1
         self.db.execute("INSERT INTO runs VALUES (?, ?, ?, ?)", (spider, number, run_id, started_at))
@@ -64,22 +69,17 @@ class StateStore:
         return number
 
     def get(self, statement_id: str) -> StoredRow | None:
-        row = self.db.execute(
-            "SELECT id, url, posted_at, content_hash, record, etag, last_modified, checked_run FROM statements WHERE id = ?",
-            (statement_id,),
-        ).fetchone()
+        row = self.db.execute(f"SELECT {_COLUMNS} FROM statements WHERE id = ?", (statement_id,)).fetchone()
         return _row(row) if row else None
 
     def all(self) -> Iterator[StoredRow]:
-        cursor = self.db.execute(
-            "SELECT id, url, posted_at, content_hash, record, etag, last_modified, checked_run FROM statements ORDER BY id"
-        )
-        for row in cursor:
+        for row in self.db.execute(f"SELECT {_COLUMNS} FROM statements ORDER BY id").fetchall():
             yield _row(row)
 
     def save(self, row: StoredRow) -> None:
+        """Insert or replace a row inside the run's transaction."""
         self.db.execute(
-            "INSERT OR REPLACE INTO statements VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT OR REPLACE INTO statements ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 row.id,
                 row.url,
@@ -91,16 +91,18 @@ class StateStore:
                 row.checked_run,
             ),
         )
-        self._pending += 1
-        if self._pending >= 200:
-            self.commit()
 
     def commit(self) -> None:
+        """Keep what this run saved."""
         self.db.commit()
-        self._pending = 0
+
+    def rollback(self) -> None:
+        """Forget what this run saved since the last commit."""
+        self.db.rollback()
 
     def close(self) -> None:
-        self.commit()
+        """Close; anything not committed is dropped."""
+        self.db.rollback()
         self.db.close()
 
 

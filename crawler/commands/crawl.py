@@ -9,7 +9,7 @@ from pathlib import Path
 from scrapy.commands.crawl import Command as ScrapyCrawl
 from scrapy.exceptions import UsageError
 
-from ..context import run_context
+from ..context import current_context
 from ..lock import RunLock
 
 EXIT_OK = 0
@@ -43,7 +43,8 @@ class Command(ScrapyCrawl):
             self.crawler_process.start()
         finally:
             lock.release()
-        if self.crawler_process.bootstrap_failed:
+        context = current_context(crawler)
+        if self.crawler_process.bootstrap_failed or context is None:
             self.exitcode = EXIT_FAILED
             return
-        self.exitcode = EXIT_CODES.get(run_context(crawler).status or "failed", EXIT_FAILED)
+        self.exitcode = EXIT_CODES.get(context.status or "failed", EXIT_FAILED)

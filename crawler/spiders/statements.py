@@ -8,18 +8,21 @@ the exports always hold the whole dataset.
 from __future__ import annotations
 
 from typing import Any, Iterator
+from urllib.parse import urlsplit
 
 import scrapy
 from scrapy import signals
-from scrapy.exceptions import DontCloseSpider
+from scrapy.exceptions import DontCloseSpider, IgnoreRequest
 from scrapy.http import Response, TextResponse
+from scrapy.spidermiddlewares.httperror import HttpError
 
 from ..context import RunContext, run_context
 from ..items import ArticleFetched, Statement, StoredStatement
 from ..schemas import STATEMENT_FIELDS
 from ..templates import is_article_page
+from ..templates.lists import ListPage
 from ..urls import canonical_url, is_article_path, is_event_path, on_site, page_id
-from .base import SolidnetSpider
+from .base import GONE, SolidnetSpider
 
 FEED_ITEMS = {"item_classes": [Statement]}
 
@@ -54,7 +57,7 @@ class StatementsSpider(SolidnetSpider):
 
     def parse(self, response: Response, **kwargs: Any) -> Iterator[Any]:
         """Any page: a statement (known by its markup), lists to expand, links to follow."""
-        if response.status == 304:
+        if response.status == 304:   # a conditional re-check: the stored record still holds
             yield from self.carry_over(response.meta["statement_id"], "not-modified")
             return
         if not isinstance(response, TextResponse):
@@ -69,7 +72,7 @@ class StatementsSpider(SolidnetSpider):
                 etag=_header(response, b"ETag"),
                 last_modified=_header(response, b"Last-Modified"),
             )
-        elif is_article_path(response.url):
+        elif is_article_path(urlsplit(response.url).path):
             self.crawler.stats.inc_value("pages/article_url_without_article_markup")
             self.logger.warning("%s has an article URL but no article markup", response.url)
         yield from self.list_requests(response)
@@ -84,6 +87,10 @@ class StatementsSpider(SolidnetSpider):
             yield from self.statement(url)
         else:
             yield scrapy.Request(url, callback=self.parse, errback=self.discovery_failed)
+
+    def wants_list(self, first_page: ListPage) -> bool:
+        """Only lists of statements are paged through (not the events list, say)."""
+        return any(is_article_path(urlsplit(url).path) for url in first_page.entry_urls)
 
     def list_entries(self, urls: list[str], response: Response) -> Iterator[Any]:
         for url in urls:
@@ -108,19 +115,23 @@ class StatementsSpider(SolidnetSpider):
     # incremental fetching --------------------------------------------------------
 
     def statement(self, url: str) -> Iterator[Any]:
-        """Fetch a statement, or carry its stored record over when the policy says it is not due."""
+        """Fetch a statement, or carry its stored record over when the policy says it is not due.
+        A statement the state marks removed is always fetched: it is back on the site."""
         statement_id = page_id(url)
         if statement_id in self.seen:
             return
         self.seen.add(statement_id)
         row = self.run.state.get(statement_id)
-        if row is not None and not self.run.policy.is_due(
+        if row is not None and not row.record.get("removed_at") and not self.run.policy.is_due(
             statement_id, row.posted_at, row.checked_run, self.run.number, self.run.started_at.replace(tzinfo=None)
         ):
-            self.crawler.stats.inc_value("incremental/requests_saved")
-            yield StoredStatement(row.record, "not-due")
+            yield from self.carry_over(statement_id, "not-due")
             return
-        yield scrapy.Request(
+        yield self.statement_request(url, statement_id)
+
+    def statement_request(self, url: str, statement_id: str) -> scrapy.Request:
+        """A request for a statement page; the middleware makes it conditional when the state knows the page."""
+        return scrapy.Request(
             url,
             callback=self.parse,
             errback=self.statement_failed,
@@ -128,36 +139,64 @@ class StatementsSpider(SolidnetSpider):
         )
 
     def carry_over(self, statement_id: str, reason: str) -> Iterator[StoredStatement]:
+        """The stored record of a statement not read this run; `reason` tells the state pipeline why."""
         row = self.run.state.get(statement_id)
-        if row is not None:
-            if reason == "not-modified":
-                self.crawler.stats.inc_value("incremental/not_modified")
-            yield StoredStatement(row.record, reason)
+        if row is None:
+            return
+        if reason in ("not-due", "not-modified"):
+            self.crawler.stats.inc_value(f"incremental/{reason.replace('-', '_')}")
+            self.crawler.stats.inc_value("incremental/requests_saved")
+        yield StoredStatement(row.record, reason)
 
     def statement_failed(self, failure: Any) -> Iterator[StoredStatement]:
-        """A statement page failed: logged and counted; what the state holds of it is kept."""
-        self.crawler.stats.inc_value("errors/statement_fetch")
-        self.logger.error("could not fetch statement %s: %s", failure.request.url, failure.value)
-        yield from self.carry_over(failure.request.meta["statement_id"], "fetch-failed")
+        """A statement page failed. Gone (404, 410): a known statement is marked removed. Anything
+        else is logged and counted, and what the state holds of the statement is kept."""
+        request = failure.request
+        statement_id = request.meta["statement_id"]
+        if failure.check(HttpError) and failure.value.response.status in GONE:
+            self.crawler.stats.inc_value("statements/gone")
+            self.logger.warning("statement %s answered %d", request.url, failure.value.response.status)
+            yield from self.carry_over(statement_id, "removed")
+            return
+        if failure.check(IgnoreRequest) and not failure.check(HttpError):
+            self.logger.info("statement not fetched: %s (%s)", request.url, failure.value)
+        else:
+            self.crawler.stats.inc_value("errors/statement_fetch")
+            self.logger.error("could not fetch statement %s: %s", request.url, failure.value)
+        yield from self.carry_over(statement_id, "fetch-failed")
 
     def on_idle(self, spider: scrapy.Spider) -> None:
-        """Once discovery is over: statements the state holds but the site no longer shows are marked removed."""
+        """Once discovery is over, the statements the state holds but the site did not show this run:
+        those already removed stay removed; the others are re-checked (a 404 or 410 marks them removed).
+        When discovery was incomplete, they are carried over as they are, without requests."""
         if self._removals_done:
             return
         self._removals_done = True
-        if self.crawler.stats.get_value("discovery/errors"):
-            self.logger.warning("discovery was incomplete: no statement is marked removed this run")
+        unseen = [row for row in self.run.state.all() if row.id not in self.seen]
+        if not unseen:
             return
-        gone = [row.id for row in self.run.state.all() if row.id not in self.seen]
-        if not gone:
-            return
-        request = scrapy.Request("data:,", callback=self.emit_removed, cb_kwargs={"ids": gone}, dont_filter=True)
-        self.crawler.engine.crawl(request)
+        self.seen.update(row.id for row in unseen)
+        stored = [(row.id, "removed") for row in unseen if row.record.get("removed_at")]
+        others = [row for row in unseen if not row.record.get("removed_at")]
+        if others and self.crawler.stats.get_value("discovery/errors"):
+            self.logger.warning("discovery was incomplete: %d unseen statements are kept as they are", len(others))
+            stored += [(row.id, "unseen") for row in others]
+        elif others:
+            self.logger.info("%d known statements not found by discovery: re-checking them", len(others))
+            for row in others:
+                self.crawler.engine.crawl(self.statement_request(row.url, row.id))
+        if stored:
+            self.crawler.engine.crawl(
+                scrapy.Request("data:,", callback=self.emit_stored, cb_kwargs={"stored": stored}, dont_filter=True)
+            )
         raise DontCloseSpider
 
-    def emit_removed(self, response: Response, ids: list[str]) -> Iterator[StoredStatement]:
-        for statement_id in ids:
-            yield from self.carry_over(statement_id, "removed")
+    def emit_stored(self, response: Response, stored: list[tuple[str, str]]) -> Iterator[StoredStatement]:
+        """The stored records (id, reason) of statements not fetched this run, for the exports; the
+        `data:` response that carries them is left out of the run record's page count."""
+        self.crawler.stats.inc_value("pages/internal")
+        for statement_id, reason in stored:
+            yield from self.carry_over(statement_id, reason)
 
 
 def _header(response: Response, name: bytes) -> str | None:
