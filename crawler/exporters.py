@@ -120,7 +120,9 @@ class PartiesExporter(SortedJsonLinesExporter):
         self.tally = PartyTally()
 
     def export_item(self, item: Any) -> None:
-        self.tally.add(ItemAdapter(item).asdict())
+        record = ItemAdapter(item).asdict()
+        if record.get("removed_at") is None:   # a statement gone from the site no longer counts
+            self.tally.add(record)
 
     def finish_exporting(self) -> None:
         for record in self.tally.records():

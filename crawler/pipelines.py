@@ -25,6 +25,7 @@ from .recrawl import content_hash
 from .schemas import STATEMENT_FIELDS, problems
 from .state import StoredRow
 from .templates import parse_article
+from .urls import page_id
 
 logger = logging.getLogger(__name__)
 
@@ -37,6 +38,14 @@ class _Step:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Any:
         return cls(crawler)
+
+    def keep_or_drop(self, url: str, why: str) -> StoredStatement:
+        """A page that cannot give a statement this run: what earlier runs stored of it is kept, else it is dropped."""
+        row = run_context(self.crawler).state.get(page_id(url))
+        if row is None:
+            raise DropItem(f"{url}: {why}")
+        logger.error("%s: %s; the record of an earlier run is kept", url, why)
+        return StoredStatement(row.record, "kept")
 
 
 class ExtractPipeline(_Step):
@@ -53,10 +62,10 @@ class ExtractPipeline(_Step):
             return EventSightings(item.url, sightings.records)
         return item
 
-    def statement(self, item: ArticleFetched) -> ExtractedPage:
+    def statement(self, item: ArticleFetched) -> ExtractedPage | StoredStatement:
         page = parse_article(item.html, item.url)
         if page is None:
-            raise DropItem(f"{item.url} is not an article page")
+            return self.keep_or_drop(item.url, "not an article page")
         if page.template == "generic":
             self.stats.inc_value("pages/unknown_template")
             logger.warning("%s: unknown template, read with generic signals", item.url)
@@ -105,7 +114,7 @@ class ValidatePipeline(_Step):
             record = {k: v for k, v in ItemAdapter(item).items() if k in STATEMENT_FIELDS}
             if found := problems("statement", record):
                 self.stats.inc_value("items/invalid")
-                raise DropItem(f"{item.url}: invalid statement record: {'; '.join(found[:5])}")
+                return self.keep_or_drop(item.url, f"invalid statement record: {'; '.join(found[:5])}")
         if isinstance(item, EventSightings):
             valid = []
             for record in item.records:

@@ -30,6 +30,7 @@ class Article:
     body: str
     expected: dict[str, Any]
     mtime: float
+    truncate_after: str | None = None   # the server sends the page only up to this text (a cut-off transfer)
 
     @property
     def paragraphs(self) -> list[str]:
@@ -79,6 +80,7 @@ def _article(path: Path) -> Article:
         body=data.get("body", ""),
         expected=data.get("expected", {}),
         mtime=path.stat().st_mtime,
+        truncate_after=data.get("truncate_after"),
     )
 
 

@@ -62,7 +62,10 @@ class SampleSite:
         if path == "/rss.xml":
             return Page(200, "application/rss+xml; charset=utf-8", self._rss(base_url), modified)
         if path.startswith("/article/") and (item := self.content.article_at(path)):
-            return _html(self._article(item, base_url), item.mtime)
+            body = self._article(item, base_url)
+            if item.truncate_after and item.truncate_after in body:
+                body = body[: body.index(item.truncate_after) + len(item.truncate_after)]
+            return _html(body, item.mtime)
         if path.startswith("/event/") and (event := self.content.event_at(path)):
             body = mercury.event(event, base_url) if event.template == "mercury" else self._apollo_event(event)
             return _html(body, modified)

@@ -47,7 +47,8 @@ def body_html(sel: Selector) -> str:
 
 
 def parse(sel: Selector, url: str) -> ArticlePage:
-    problems = [] if sel.css(".ap-detail-page > .ap-paragraph") else ["no .ap-paragraph body"]
+    body = body_html(sel)
+    problems = [] if body.strip() else ["no body text"]
     return ArticlePage(
         template="apollo",
         url=url,
@@ -55,6 +56,6 @@ def parse(sel: Selector, url: str) -> ArticlePage:
         stamp=stamp(sel),
         published=None,
         categories=categories(sel),
-        body_html=body_html(sel),
+        body_html=body,
         problems=problems,
     )

@@ -43,7 +43,7 @@ def parse(sel: Selector, url: str) -> ArticlePage:
     )
     problems = []
     if block is None:
-        problems.append("no text block")
+        problems.append("no body text")
     if not published:
         problems.append("no date")
     return ArticlePage(

@@ -38,5 +38,5 @@ def parse(sel: Selector, url: str) -> ArticlePage:
         categories=tags,
         body_html="\n".join(paragraphs),
         canonical_url=clean(sel.css('link[rel="canonical"]::attr(href)').get()),
-        problems=[] if paragraphs else ["no .detail-content paragraphs"],
+        problems=[] if "".join(paragraphs).strip() else ["no body text"],
     )

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from crawler.parties.countries import country_of
 from crawler.sample_site.content import CONTENT_DIR
 from crawler.schemas import problems
 from crawler.urls import page_id
@@ -99,6 +100,32 @@ def test_each_statement_matches_its_expected_values(crawl: dict[str, Any], artic
     assert got["duplicates_dropped"] == want.get("duplicates_dropped", 0)
     if "signatory_groups" in want:
         assert [s["group"] for s in got["signatories"]] == want["signatory_groups"]
+
+
+def test_category_parties_get_their_country(crawl: dict[str, Any]) -> None:
+    for article in ARTICLES:
+        want = expected(article)
+        got = statement(crawl, want["path"])
+        codes = [country_of(p["country"]) for p in want.get("category_parties", [])]
+        assert [p["country_code"] for p in got["parties"]] == [code[1] if code else None for code in codes]
+
+
+def test_what_could_not_be_read_is_logged_with_the_page_and_counted(crawl: dict[str, Any]) -> None:
+    log = crawl["result"].stderr
+    counts = crawl["runs"][-1]["counts"]
+    problems = unreadable = 0
+    for article in ARTICLES:
+        want = expected(article)
+        url = statement(crawl, want["path"])["url"]
+        for problem in want.get("problems", []):
+            problems += 1
+            assert f"{url}: {problem}" in log
+        if text := want.get("unreadable_dateline"):
+            unreadable += 1
+            assert f"{url}: unreadable dateline {text!r}" in log
+    assert problems and unreadable
+    assert counts["problems"] == problems
+    assert counts["unreadable_datelines"] == unreadable
 
 
 def test_signatories_fan_out_one_line_per_party(crawl: dict[str, Any]) -> None:

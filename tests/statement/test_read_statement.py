@@ -47,5 +47,5 @@ def test_a_page_without_body_or_stamp_says_so() -> None:
     result = read_statement(parse_article(html, "https://www.solidnet.org/article/x/"))
     assert result.title == "Only a title"
     assert result.posted_at is None
-    assert result.problems == ["no .ap-paragraph body"]
+    assert result.problems == ["no body text"]
     assert result.party_list.entries == []

@@ -1,0 +1,42 @@
+"""A page that no longer gives a statement keeps what an earlier run stored of it; an unknown one is dropped."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from scrapy.exceptions import DropItem
+from scrapy.utils.test import get_crawler
+
+from crawler import settings as project_settings
+from crawler.context import run_context
+from crawler.items import ArticleFetched, StoredStatement
+from crawler.pipelines import ExtractPipeline
+from crawler.spiders.statements import StatementsSpider
+from crawler.state import StoredRow
+from crawler.urls import page_id
+
+KNOWN = "https://www.solidnet.org/article/Known-Statement/"
+NOT_AN_ARTICLE = "<html><body><div id='apollo-page'><p>Maintenance</p></div></body></html>"
+
+
+@pytest.fixture
+def pipeline(tmp_path: Path) -> ExtractPipeline:
+    project = {name: getattr(project_settings, name) for name in dir(project_settings) if name.isupper()}
+    crawler = get_crawler(
+        StatementsSpider, {**project, "STATE_DIR": str(tmp_path / "state"), "EXPORTS_DIR": str(tmp_path / "exports")}
+    )
+    record = {"id": page_id(KNOWN), "url": KNOWN, "title": "Known statement", "signatories": []}
+    run_context(crawler).state.save(StoredRow(page_id(KNOWN), KNOWN, None, "hash", record, None, None, 1))
+    return ExtractPipeline(crawler)
+
+
+def test_a_known_statement_is_kept(pipeline: ExtractPipeline) -> None:
+    kept = pipeline.process_item(ArticleFetched(KNOWN, NOT_AN_ARTICLE))
+    assert isinstance(kept, StoredStatement)
+    assert (kept.reason, kept.record["title"]) == ("kept", "Known statement")
+
+
+def test_an_unknown_page_is_dropped(pipeline: ExtractPipeline) -> None:
+    with pytest.raises(DropItem, match="not an article page"):
+        pipeline.process_item(ArticleFetched("https://www.solidnet.org/article/Other/", NOT_AN_ARTICLE))
