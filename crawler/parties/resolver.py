@@ -29,6 +29,8 @@ _QUALIFIERS = frozenset({
     "party", "parties", "national", "popular", "progressive", "left", "refoundation", "reconstruction",
 })
 _PAREN = re.compile(r"\s*\(([^()]*)\)")
+# a two-word name ('Partido Comunista') is too generic to take a near spelling for another party's
+_MIN_FUZZY_WORDS = 3
 # One written form of a name: (name, party part, country hint as written, country of the hint).
 _Form = tuple[str, str, str | None, tuple[str, str] | None]
 
@@ -140,9 +142,9 @@ class PartyResolver:
 
     def _fuzzy_match(self, key: str, country_code: str | None) -> str | None:
         """Best fuzzy candidate of a compatible country whose differing words are typos; None if ambiguous."""
-        if len(key) < _MIN_FUZZY_KEY:
-            return None
         words = key.split()
+        if len(key) < _MIN_FUZZY_KEY or len(words) < _MIN_FUZZY_WORDS:
+            return None
         found: dict[str, float] = {}
         for candidate, score, _ in process.extract(
             key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=10

@@ -74,6 +74,7 @@ VARIANTS: list[tuple[str, str | None, str | None]] = [
     ("Revolutionary Communist Party of Britain", None, None),
     ("Communist Party of Greece (Marxist-Leninist)", None, None),
     ("Communist Party", None, None),
+    ("Partido Comunista", None, None),   # generic Spanish, one letter from the Italian party's own name
     # typos
     ("Communist Party of Tukey", None, "tkp"),
     ("Algierian Party for Democracy and Socialism", None, "algerian-party-for-democracy-and-socialism"),
