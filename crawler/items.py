@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from parsel import Selector
+
 from .extract.events import EventRecord
 from .extract.statement import ExtractedStatement
 
@@ -20,6 +22,7 @@ class ArticleFetched:
 
     url: str                     # canonical URL
     html: str
+    selector: Selector | None = None   # the spider's parse of `html`, so the page is parsed once
     etag: str | None = None
     last_modified: str | None = None
 

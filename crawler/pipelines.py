@@ -44,7 +44,7 @@ class _Step:
         row = run_context(self.crawler).state.get(page_id(url))
         if row is None:
             raise DropItem(f"{url}: {why}")
-        logger.error("%s: %s; the record of an earlier run is kept", url, why)
+        logger.warning("%s: %s; the record of an earlier run is kept", url, why)
         return StoredStatement(row.record, "kept")
 
 
@@ -63,9 +63,11 @@ class ExtractPipeline(_Step):
         return item
 
     def statement(self, item: ArticleFetched) -> ExtractedPage | StoredStatement:
-        page = parse_article(item.html, item.url)
+        page = parse_article(item.selector or item.html, item.url)
         if page is None:
+            self.stats.inc_value("pages/not_article")
             return self.keep_or_drop(item.url, "not an article page")
+        self.stats.inc_value("pages/statements_read")
         if page.template == "generic":
             self.stats.inc_value("pages/unknown_template")
             logger.warning("%s: unknown template, read with generic signals", item.url)
@@ -124,6 +126,7 @@ class ValidatePipeline(_Step):
                 else:
                     valid.append(record)
             item.records = valid
+            self.stats.inc_value("events/sighted", len(valid))
         return item
 
 
@@ -175,7 +178,7 @@ class StatePipeline(_Step):
         context.state.save(
             StoredRow(item.id, item.url, item.posted_at, digest, record, item.etag, item.last_modified, context.number)
         )
-        return Statement(**record)
+        return _statement(record)
 
     def carried_over(self, item: StoredStatement, now: str) -> Statement:
         context = run_context(self.crawler)
@@ -194,7 +197,12 @@ class StatePipeline(_Step):
             self.stats.inc_value("items/kept")
         if row is not None:
             context.state.save(StoredRow(row.id, row.url, row.posted_at, row.content_hash, record, row.etag, row.last_modified, checked))
-        return Statement(**record)
+        return _statement(record)
+
+
+def _statement(record: dict[str, Any]) -> Statement:
+    """The exported record as an item; keys of an older schema that the item no longer has are left out."""
+    return Statement(**{k: v for k, v in record.items() if k in STATEMENT_FIELDS})
 
 
 def _entry_key(entry: dict[str, Any]) -> str:

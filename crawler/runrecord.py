@@ -3,6 +3,7 @@ exports are published, and appends one line to `exports/runs.jsonl`."""
 
 from __future__ import annotations
 
+import fcntl
 import json
 import logging
 import os
@@ -33,47 +34,59 @@ COUNTS = {
     "requests_saved": "incremental/requests_saved",
     "not_due": "incremental/not_due",
     "not_modified": "incremental/not_modified",
+    "read": "pages/statements_read",
+    "not_article": "pages/not_article",
+    "events": "events/sighted",
     "untitled": "pages/untitled",
     "unknown_template": "pages/unknown_template",
     "problems": "pages/problems",
     "unreadable_datelines": "datelines/unreadable",
     "unreadable_events": "events/unreadable",
     "discovery_errors": "discovery/errors",
+    "lists_forbidden": "discovery/lists_forbidden",
     "robots_forbidden": "robotstxt/forbidden",
 }
 
 
 def judge(spider: str, finish_reason: str, counts: dict[str, int], max_error_share: float, max_untitled_share: float) -> tuple[str, str | None]:
-    """The run's status and, when it is not ok, why. Failed: the crawl did not finish, or nothing was
-    fetched, or the site showed nothing (every exported record a removal or kept from earlier runs)."""
+    """The run's status and, when it is not ok, why.
+
+    Failed: the crawl did not finish, nothing was fetched, or the site showed nothing (no event read;
+    every statement exported a removal or kept from earlier runs). Degraded: too large a share of
+    pages failed or could not be used, too many statement pages without a title, or robots.txt
+    forbids the lists the statements are discovered through."""
     if finish_reason != "finished":
         return "failed", f"the crawl did not finish ({finish_reason})"
     if counts["pages"] == 0:
         return "failed", "no page could be fetched"
-    found = counts["items"] - counts["removed"] - counts["gone"] - counts["kept"]
+    found = counts["events"] if spider == "events" else counts["items"] - counts["removed"] - counts["gone"] - counts["kept"]
     if found <= 0:
         return "failed", f"no {spider} found on the site"
-    error_share = (counts["errors"] + counts["invalid"]) / max(counts["pages"], 1)
+    error_share = (counts["errors"] + counts["invalid"] + counts["not_article"]) / counts["pages"]
     if error_share > max_error_share:
-        return "degraded", f"{error_share:.0%} of pages failed or were invalid (limit {max_error_share:.0%})"
-    untitled_share = counts["untitled"] / max(counts["items"], 1)
+        return "degraded", f"{error_share:.0%} of pages failed or could not be used (limit {max_error_share:.0%})"
+    untitled_share = counts["untitled"] / max(counts["read"], 1)
     if untitled_share > max_untitled_share:
-        return "degraded", f"{untitled_share:.0%} of pages had no title (limit {max_untitled_share:.0%})"
+        return "degraded", f"{untitled_share:.0%} of statement pages had no title (limit {max_untitled_share:.0%})"
+    if counts["lists_forbidden"]:
+        return "degraded", f"robots.txt forbids {counts['lists_forbidden']} list request(s): statements are found through links only"
     return "ok", None
 
 
 def append_line(path: Path, record: dict[str, Any]) -> None:
     """Append one JSON line by rewriting the file atomically: readers see the old or the new file, whole."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    old = path.read_bytes() if path.exists() else b""
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(old)
-        fh.write((json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8"))
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.chmod(name, 0o644)
-    os.replace(name, path)
+    with (path.parent / f".{path.name}.lock").open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)   # the two spiders may end at once: one appends after the other
+        old = path.read_bytes() if path.exists() else b""
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(old)
+            fh.write((json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8"))
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(name, 0o644)
+        os.replace(name, path)
 
 
 class RunRecord:

@@ -32,7 +32,6 @@ _DIGIT = re.compile(r"\d")
 _YEARISH = re.compile(r"\d{3}|\d[/.-]\d{1,2}[/.-]\d")
 _COMMA = re.compile(r"[,،]")
 _ELISION = re.compile(r"^[dlDL][’']")  # "Côte d'Ivoire"
-# A line that opens a signatory list (English and the site's other main languages).
 
 T = TypeVar("T")
 

@@ -18,6 +18,8 @@ from urllib.parse import urlsplit
 from .content import CONTENT_DIR, SiteContent
 from .site import Page, SampleSite
 
+ERROR_PAGE = '<!DOCTYPE html><html><body><div id="apollo-page"><h1>Error</h1><p>The system is being maintained.</p></div></body></html>'
+
 
 @dataclass
 class RequestLog:
@@ -61,7 +63,7 @@ def _not_modified(headers: dict[str, str], etag: str, modified: float) -> bool:
     return False
 
 
-def make_handler(site: SampleSite, log: RequestLog, failures: dict[str, int]) -> type[BaseHTTPRequestHandler]:
+def make_handler(site: SampleSite, log: RequestLog, error_pages: dict[str, int]) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         server_version = "OpenCms/10.5"
 
@@ -69,8 +71,8 @@ def make_handler(site: SampleSite, log: RequestLog, failures: dict[str, int]) ->
             parts = urlsplit(self.path)
             base_url = f"http://{self.headers.get('Host', '%s:%d' % self.server.server_address[:2])}"
             page: Page = site.get(parts.path, parts.query, base_url)
-            if parts.path in failures:
-                page = Page(failures[parts.path], "text/html; charset=utf-8", "<h1>Server error</h1>", page.last_modified)
+            if parts.path in error_pages:
+                page = Page(error_pages[parts.path], "text/html; charset=utf-8", ERROR_PAGE, page.last_modified)
             body = page.body.encode("utf-8")
             etag = '"%s"' % hashlib.sha1(body).hexdigest()[:16]
             status = page.status
@@ -95,14 +97,15 @@ def make_handler(site: SampleSite, log: RequestLog, failures: dict[str, int]) ->
 
 
 class SampleServer:
-    """The sample site served from a thread; `url` is its base URL. `failures` maps a path to the
-    error status the server answers it with (for tests of a site in trouble)."""
+    """The sample site served from a thread; `url` is its base URL. `error_pages` maps a path to the
+    status the server answers it with, showing an error page instead (for tests of a site in trouble;
+    200 is the CMS's error page served as if all was well)."""
 
     def __init__(self, content_dir: Path = CONTENT_DIR, port: int = 0, host: str = "127.0.0.1") -> None:
         self.log = RequestLog()
-        self.failures: dict[str, int] = {}
+        self.error_pages: dict[str, int] = {}
         self.site = SampleSite(SiteContent(content_dir))
-        self.httpd = ThreadingHTTPServer((host, port), make_handler(self.site, self.log, self.failures))
+        self.httpd = ThreadingHTTPServer((host, port), make_handler(self.site, self.log, self.error_pages))
         self.httpd.daemon_threads = True
         self._thread = threading.Thread(target=self.httpd.serve_forever, name="sample-site", daemon=True)
 

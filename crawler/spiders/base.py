@@ -105,14 +105,25 @@ class SolidnetSpider(scrapy.Spider):
                 yield canonical_url(url, self.base_url)
 
     def discovery_failed(self, failure: Any) -> None:
-        """A list or section page could not be fetched. Forbidden by robots.txt or gone (404, 410): noted.
-        Anything else is an error, and removals are not decided this run."""
+        """A start, section or list page could not be fetched: removals are not decided this run."""
+        self._failed(failure, "discovery/errors")
+
+    def link_failed(self, failure: Any) -> None:
+        """Some other linked page could not be fetched: logged and counted; discovery stands."""
+        self._failed(failure, "errors/linked_pages")
+
+    def _failed(self, failure: Any, counter: str) -> None:
+        """Forbidden by robots.txt or gone (404, 410): noted. Anything else is an error."""
         url = failure.request.url
         if failure.check(IgnoreRequest) and not failure.check(HttpError):
-            self.logger.info("not fetched: %s (%s)", url, failure.value)
+            if failure.request.callback == self.parse_list:
+                self.crawler.stats.inc_value("discovery/lists_forbidden")
+                self.logger.warning("list not fetched: %s (%s)", url, failure.value)
+            else:
+                self.logger.info("not fetched: %s (%s)", url, failure.value)
         elif failure.check(HttpError) and failure.value.response.status in GONE:
             self.crawler.stats.inc_value("discovery/not_found")
             self.logger.warning("broken link: %s answered %d", url, failure.value.response.status)
         else:
-            self.crawler.stats.inc_value("discovery/errors")
+            self.crawler.stats.inc_value(counter)
             self.logger.error("could not fetch %s: %s", url, failure.value)

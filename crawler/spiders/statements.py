@@ -56,28 +56,40 @@ class StatementsSpider(SolidnetSpider):
     # discovery ------------------------------------------------------------------
 
     def parse(self, response: Response, **kwargs: Any) -> Iterator[Any]:
-        """Any page: a statement (known by its markup), lists to expand, links to follow."""
+        """Any page: a statement, lists to expand, links to follow.
+
+        A page requested as a statement always goes to the pipelines under the id it was requested
+        by (whatever redirect it took), which decide from its markup; any other page does when its
+        markup is an article's."""
+        statement_id = response.meta.get("statement_id")
         if response.status == 304:   # a conditional re-check: the stored record still holds
-            yield from self.carry_over(response.meta["statement_id"], "not-modified")
+            yield from self.carry_over(statement_id, "not-modified")
             return
         if not isinstance(response, TextResponse):
+            if statement_id:
+                self.logger.warning("%s: not a text page; what the state holds of it is kept", response.url)
+                yield from self.carry_over(statement_id, "kept")
             return
         self.crawler.stats.inc_value("pages/html")
-        url = canonical_url(response.url, self.base_url)
-        if is_article_page(response.selector, url):
-            self.seen.add(page_id(url))
-            yield ArticleFetched(
-                url=url,
-                html=response.text,
-                etag=_header(response, b"ETag"),
-                last_modified=_header(response, b"Last-Modified"),
-            )
-        elif is_article_path(urlsplit(response.url).path):
-            self.crawler.stats.inc_value("pages/article_url_without_article_markup")
-            self.logger.warning("%s has an article URL but no article markup", response.url)
+        if statement_id:
+            yield self.fetched(response, response.meta.get("redirect_urls", [response.url])[0])
+        else:
+            url = canonical_url(response.url, self.base_url)
+            if page_id(url) not in self.seen and is_article_page(response.selector, url):
+                self.seen.add(page_id(url))
+                yield self.fetched(response, url)
         yield from self.list_requests(response)
         for link in self.site_links(response):
             yield from self.follow(link)
+
+    def fetched(self, response: TextResponse, url: str) -> ArticleFetched:
+        return ArticleFetched(
+            url=canonical_url(url, self.base_url),
+            html=response.text,
+            selector=response.selector,
+            etag=_header(response, b"ETag"),
+            last_modified=_header(response, b"Last-Modified"),
+        )
 
     def follow(self, url: str) -> Iterator[Any]:
         path = url[len(self.base_url):] if url.startswith(self.base_url) else url
@@ -86,7 +98,7 @@ class StatementsSpider(SolidnetSpider):
         if is_article_path(path):
             yield from self.statement(url)
         else:
-            yield scrapy.Request(url, callback=self.parse, errback=self.discovery_failed)
+            yield scrapy.Request(url, callback=self.parse, errback=self.link_failed)
 
     def wants_list(self, first_page: ListPage) -> bool:
         """Only lists of statements are paged through (not the events list, say)."""

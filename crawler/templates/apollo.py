@@ -5,6 +5,7 @@ from __future__ import annotations
 from parsel import Selector
 
 from .article_page import ArticlePage, clean
+from .generic import BLOCK_CHILDREN, largest_block
 
 
 def matches(sel: Selector) -> bool:
@@ -12,13 +13,14 @@ def matches(sel: Selector) -> bool:
 
 
 def is_article(sel: Selector) -> bool:
-    return bool(sel.css(".ap-blog-page, .ap-detail-page:not(.ap-event-page)"))
+    """The 10.5 blog detail, or the pre-10.5 `.blog-page` (apollo.md §6)."""
+    return bool(sel.css(".ap-blog-page, .ap-detail-page:not(.ap-event-page), .blog-page"))
 
 
 def title(sel: Selector) -> str | None:
     return (
         clean(sel.css(".ap-blog-page .ap-blog-header .headline h2").xpath("string()").get())
-        or clean(sel.css(".ap-detail-page .headline h2").xpath("string()").get())
+        or clean(sel.css(".ap-detail-page .headline h2, .blog-page .headline h2").xpath("string()").get())
         or clean(sel.css("title::text").get())
         or clean(sel.css(".breadcrumbs h1").xpath("string()").get())
     )
@@ -26,13 +28,13 @@ def title(sel: Selector) -> str | None:
 
 def stamp(sel: Selector) -> str | None:
     return clean(sel.css(".ap-blog-header .detail-date h5").xpath("string()").get()) or clean(
-        sel.css("ul.blog-info li").xpath("string()").get()
+        sel.css(".blog-page ul.blog-info li").xpath("string()").get()
     )
 
 
 def categories(sel: Selector) -> list[str]:
     """One category per badge: titles may hold commas, so never split on them."""
-    badges = sel.css(".ap-blog-header ul.detail-category span.badge, .blog ul.detail-category span.badge")
+    badges = sel.css(".ap-blog-header ul.detail-category span.badge, .blog-page ul.detail-category span.badge")
     return [c for b in badges if (c := clean(b.xpath("string()").get()))]
 
 
@@ -47,8 +49,13 @@ def body_html(sel: Selector) -> str:
 
 
 def parse(sel: Selector, url: str) -> ArticlePage:
-    body = body_html(sel)
-    problems = [] if body.strip() else ["no body text"]
+    body, problems = body_html(sel), []
+    container = sel.css(".ap-detail-page, .blog-page")
+    if not body.strip() and container and (block := largest_block(container[0])) is not None:
+        body = "\n".join(block.xpath(BLOCK_CHILDREN).getall())
+        problems.append("body read from the largest text block (no .ap-paragraph)")
+    if not body.strip():
+        problems.append("no body text")
     return ArticlePage(
         template="apollo",
         url=url,

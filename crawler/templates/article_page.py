@@ -20,7 +20,6 @@ class ArticlePage:
     published: str | None              # a machine date (JSON-LD datePublished, <time datetime>)
     categories: list[str] = field(default_factory=list)
     body_html: str = ""                # the editor HTML of the body, paragraphs concatenated
-    canonical_url: str | None = None
     problems: list[str] = field(default_factory=list)   # what could not be read
 
 

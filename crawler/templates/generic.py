@@ -6,7 +6,7 @@ from parsel import Selector
 
 from .article_page import ArticlePage, clean, json_ld, meta
 
-BLOCK_CHILDREN = "./p | ./ol | ./ul | ./pre | ./blockquote | ./h3 | ./h4 | ./table"
+BLOCK_CHILDREN = "./p | ./ol | ./ul[not(@class)] | ./pre | ./blockquote | ./h3 | ./h4 | ./table"  # classed lists: menus, badges
 
 
 def is_article(sel: Selector, url: str) -> bool:
@@ -17,19 +17,29 @@ def is_article(sel: Selector, url: str) -> bool:
     )
 
 
-def largest_block(sel: Selector) -> Selector | None:
-    """The element whose own paragraphs and lists hold the most text."""
+def largest_block(scope: Selector) -> Selector | None:
+    """The element (within scope) whose own paragraphs and lists hold the most text."""
     best, best_size = None, 0
-    for node in sel.xpath("//body//*[self::div or self::article or self::section or self::main or self::td]"):
+    for node in scope.xpath(".//*[self::div or self::article or self::section or self::main or self::td]"):
         size = sum(len(t) for t in node.xpath(BLOCK_CHILDREN).xpath("string()").getall())
         if size > best_size:
             best, best_size = node, size
     return best
 
 
+def _time_near(block: Selector | None, sel: Selector) -> str | None:
+    """A `<time datetime>` of the article: in its text block or the block's container, else in an
+    `<article>`, else the page's first (side widgets come last)."""
+    scopes = [block, *(block.xpath("..") if block is not None else []), *sel.css("article"), sel]
+    for scope in scopes:
+        if scope is not None and (found := clean(scope.css("time[datetime]::attr(datetime)").get())):
+            return found
+    return None
+
+
 def parse(sel: Selector, url: str) -> ArticlePage:
     ld = next((o for o in json_ld(sel) if o.get("@type") in ("Article", "NewsArticle", "BlogPosting")), {})
-    block = largest_block(sel)
+    block = largest_block(sel.css("body") or sel)
     title = (
         clean(str(ld.get("headline") or ""))
         or meta(sel, "og:title")
@@ -39,7 +49,7 @@ def parse(sel: Selector, url: str) -> ArticlePage:
     published = (
         clean(str(ld.get("datePublished") or ""))
         or meta(sel, "article:published_time")
-        or clean(sel.css("time[datetime]::attr(datetime)").get())
+        or _time_near(block, sel)
     )
     problems = []
     if block is None:
@@ -54,6 +64,5 @@ def parse(sel: Selector, url: str) -> ArticlePage:
         published=published,
         categories=[c for c in sel.css('meta[property="article:tag"]::attr(content)').getall() if c.strip()],
         body_html="\n".join(block.xpath(BLOCK_CHILDREN).getall()) if block is not None else "",
-        canonical_url=clean(sel.css('link[rel="canonical"]::attr(href)').get()) or meta(sel, "og:url"),
         problems=problems,
     )

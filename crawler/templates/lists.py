@@ -36,7 +36,6 @@ class ListPage:
     entry_urls: list[str]
     current_page: int
     pages: int
-    found: int | None
 
 
 def _json_attr(raw: str | None) -> dict[str, object]:
@@ -91,6 +90,4 @@ def parse_list_page(text: str, url: str) -> ListPage:
         return int(value) if isinstance(value, (str, int)) and str(value).isdigit() else default
 
     current = number("currentPage", 1)
-    pages = number("pages", max(numbers, default=current))
-    found = number("found", -1)
-    return ListPage(entry_urls, current, pages, None if found < 0 else found)
+    return ListPage(entry_urls, current, number("pages", max(numbers, default=current)))

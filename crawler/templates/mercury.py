@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from parsel import Selector
 
 from .article_page import ArticlePage, clean, json_ld, meta
 
 
 def matches(sel: Selector) -> bool:
-    return bool(sel.css("#mercury-page, #template-info")) or "alkacon.mercury" in (sel.css("head").get() or "")
+    return bool(sel.css('#mercury-page, #template-info, link[href*="alkacon.mercury"], script[src*="alkacon.mercury"]'))
 
 
 def is_article(sel: Selector) -> bool:
@@ -24,7 +26,7 @@ def parse(sel: Selector, url: str) -> ArticlePage:
     detail = sel.css(".detail-page.type-article")
     paragraphs: list[str] = []
     for piece in detail.css(".detail-content > .paragraph"):
-        paragraphs.extend(f"<h3>{h}</h3>" for h in piece.css(".heading .piece-heading::text").getall())
+        paragraphs.extend(f"<h3>{escape(h)}</h3>" for h in piece.css(".heading .piece-heading").xpath("string()").getall())
         paragraphs.extend(piece.css(".body .text").getall())
     # stock Mercury prints no categories; a site-made tag block is read where present
     tags = [c for t in sel.css(".type-custom-tags li, .tag-list li") if (c := clean(t.xpath("string()").get()))]
@@ -37,6 +39,5 @@ def parse(sel: Selector, url: str) -> ArticlePage:
         published=clean(str(ld.get("datePublished") or "")),
         categories=tags,
         body_html="\n".join(paragraphs),
-        canonical_url=clean(sel.css('link[rel="canonical"]::attr(href)').get()),
         problems=[] if "".join(paragraphs).strip() else ["no body text"],
     )
