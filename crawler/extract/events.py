@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import astuple, dataclass, field, fields, replace
 from datetime import date, datetime, timedelta
+from functools import reduce
 
 from parsel import Selector
 
@@ -194,25 +195,34 @@ def merge_events(a: EventRecord, b: EventRecord) -> EventRecord:
     )
 
 
+def _sighting_order(record: EventRecord) -> tuple[bool, tuple[tuple[bool, str], ...]]:
+    """A fixed order of sightings to merge in: detail pages first, then by every field."""
+    return not record.from_detail_page, tuple((value is None, str(value)) for value in astuple(record))
+
+
 class EventBook:
-    """Event records gathered over a crawl, merged by id in memory."""
+    """Event records gathered over a crawl, merged by id; the result does not depend on the order they arrive in."""
 
     def __init__(self) -> None:
-        self._records: dict[str, EventRecord] = {}
+        self._sightings: dict[str, set[EventRecord]] = {}   # distinct sightings of each event, sources set apart
+        self._sources: dict[str, set[str]] = {}
 
-    def add(self, record: EventRecord) -> EventRecord:
-        """Add one sighting of an event; returns the event merged with earlier sightings."""
-        known = self._records.get(record.id)
-        merged = record if known is None else merge_events(known, record)
-        self._records[record.id] = merged
-        return merged
+    def add(self, record: EventRecord) -> None:
+        """Add one sighting of an event; the same sighting on another page only adds that page."""
+        self._sightings.setdefault(record.id, set()).add(replace(record, source_urls=()))
+        self._sources.setdefault(record.id, set()).update(record.source_urls)
+
+    def _merged(self, event_id: str) -> EventRecord:
+        """Every sighting of one event merged in a fixed order, with every page it was seen on."""
+        first, *rest = sorted(self._sightings[event_id], key=_sighting_order)
+        return replace(reduce(merge_events, rest, first), source_urls=tuple(sorted(self._sources[event_id])))
 
     def __len__(self) -> int:
-        return len(self._records)
+        return len(self._sightings)
 
     def __iter__(self) -> Iterator[EventRecord]:
         """The merged events, by start date then id."""
-        return iter(sorted(self._records.values(), key=lambda r: (r.start_date, r.id)))
+        return iter(sorted(map(self._merged, self._sightings), key=lambda r: (r.start_date, r.id)))
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 from dataclasses import dataclass, field
 from typing import Any, Iterator
@@ -31,11 +32,24 @@ def clean(text: str | None) -> str | None:
     return value or None
 
 
+def _unescaped(value: Any) -> Any:
+    """A parsed JSON value with every string HTML-unescaped until no entity is left: Mercury escapes
+    JSON-LD strings (`&#039;`), 11.x twice (`&amp;#039;`)."""
+    if isinstance(value, dict):
+        return {key: _unescaped(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_unescaped(item) for item in value]
+    if isinstance(value, str):
+        while (decoded := html.unescape(value)) != value:
+            value = decoded
+    return value
+
+
 def json_ld(sel: Selector) -> Iterator[dict[str, Any]]:
-    """Every JSON-LD object on the page (tolerates HTML-escaped apostrophes and broken blocks)."""
+    """Every JSON-LD object on the page, strings HTML-unescaped (broken blocks skipped)."""
     for raw in sel.css('script[type="application/ld+json"]::text').getall():
         try:
-            data = json.loads(raw.replace("&#039;", "'"))
+            data = _unescaped(json.loads(raw))
         except ValueError:
             continue
         for obj in data if isinstance(data, list) else [data]:

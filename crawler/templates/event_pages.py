@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from parsel import Selector
+
+from crawler.urls import is_event_path
+
+from .article_page import json_ld
 
 # Classes of elements whose text is the place, not the date, inside a `.teaser-date`.
 _PLACE_CLASSES = ("teaser-location", "teaser-place", "teaser-place-inline")
@@ -17,7 +21,6 @@ _INSTANCE_PARAMS = frozenset({"instancedate"})
 _TITLE_INSTANCE_SUFFIX = re.compile(
     r"\s+-\s+(?:[A-Za-z]+day\s+)?\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}\s*[AP]M\s*$"
 )
-_EVENT_PATH = re.compile(r"/events?/", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -131,7 +134,7 @@ def _is_event_teaser(teaser: Selector, url: str | None) -> bool:
         return True
     if _teaser_location(teaser) or teaser.css(".calendar-sheet"):
         return True
-    return bool(url and _EVENT_PATH.search(urlsplit(url).path))
+    return bool(url and is_event_path(urlsplit(url).path))
 
 
 def _parse_teaser(teaser: Selector, page_url: str) -> EventTeaser | None:
@@ -211,7 +214,7 @@ def _parse_generic(page: Selector, url: str) -> EventPage | None:
     """Any other markup: a JSON-LD Event, or `<time datetime>` on an event URL."""
     ld = _json_ld_event(page)
     times = [t.strip() for t in page.css("time::attr(datetime)").getall() if t.strip()]
-    if ld is None and not (times and _EVENT_PATH.search(urlsplit(url).path)):
+    if ld is None and not (times and is_event_path(urlsplit(url).path)):
         return None
     title = _ld_str(ld, "name") or _page_title(page)
     if not title:
@@ -240,20 +243,12 @@ def _page_title(page: Selector) -> str:
     return _TITLE_INSTANCE_SUFFIX.sub("", title)
 
 
-def _json_ld_event(page: Selector) -> dict | None:
+def _json_ld_event(page: Selector) -> dict[str, Any] | None:
     """The first JSON-LD object of @type Event on the page."""
-    for raw in page.css('script[type="application/ld+json"]::text').getall():
-        try:
-            data = json.loads(raw)
-        except ValueError:
-            continue
-        for obj in data if isinstance(data, list) else [data]:
-            if isinstance(obj, dict) and obj.get("@type") == "Event":
-                return obj
-    return None
+    return next((obj for obj in json_ld(page) if obj.get("@type") == "Event"), None)
 
 
-def _ld_str(ld: dict | None, key: str) -> str | None:
+def _ld_str(ld: dict[str, Any] | None, key: str) -> str | None:
     value = ld.get(key) if ld is not None else None
     return value.strip() or None if isinstance(value, str) else None
 

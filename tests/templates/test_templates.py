@@ -25,7 +25,9 @@ def golden(name: str) -> dict:  # type: ignore[type-arg]
     return json.loads((FIXTURES / f"{name}.expected.json").read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("name", ["apollo-article", "apollo-pre-10-5-article", "mercury-article", "generic-article"])
+@pytest.mark.parametrize(
+    "name", ["apollo-article", "apollo-pre-10-5-article", "mercury-article", "generic-article", "generic-article-jsonld"]
+)
 def test_article_pages(name: str) -> None:
     page = parse_article(html(name), PAGE_URL)
     assert page is not None
