@@ -8,6 +8,9 @@ from dataclasses import dataclass, field
 
 import pycountry
 
+from crawler.extract.names import looks_party_like
+from crawler.parties.countries import is_country_name
+
 
 @dataclass(frozen=True)
 class Meeting:
@@ -82,11 +85,14 @@ def language_code(code: str) -> str | None:
 
 
 def _party(badge: str) -> CategoryParty | None:
-    """'Hungary, Hungarian Workers' Party' -> party with country hint; a bare party name -> no hint."""
+    """'Hungary, Hungarian Workers' Party' -> party with country hint; a bare party name -> no hint.
+
+    A comma badge is a party only when its first part is a country or its second reads like a party's name
+    ('Middle East, North Africa' and 'Imperialism, war' are topics)."""
     text = " ".join(badge.split())
     if "," in text:
         country, name = (part.strip() for part in text.split(",", 1))
-        if country and name:
+        if country and name and (is_country_name(country) or looks_party_like(name)):
             return CategoryParty(name, country)
     if _PARTY_WORDS.search(text):
         return CategoryParty(text, None)

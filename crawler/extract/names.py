@@ -1,29 +1,16 @@
-"""Party names as listed: cleaning, look-alike repair, party/country split, party-likeness."""
+"""Party names as listed: white space, the display form of an entry, party-likeness."""
 
 from __future__ import annotations
 
 import re
 
-from crawler.parties.countries import is_country_name
+from crawler.parties.countries import is_country_name, split_country
+from crawler.parties.names import clean_name
 
 _WHITESPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*['’ʼ]?")
-_LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
-_CYRILLIC_OR_GREEK = re.compile(r"[\u0370-\u03FF\u0400-\u04FF]")
-_HOMOGLYPHS = str.maketrans(
-    "АВЕКМНОРСТХаеорсухіІјѕ"            # Cyrillic
-    "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧοι",                  # Greek
-    "ABEKMHOPCTXaeopcyxiIjs"
-    "ABEZHIKMNOPTYXoi",
-)
-_HOMOGLYPH_CHARS = frozenset("АВЕКМНОРСТХаеорсухіІјѕΑΒΕΖΗΙΚΜΝΟΡΤΥΧοι")
-# `Worker�s`, `Workers� Party`: a lost apostrophe (a contraction, or the plural possessive)
-_APOSTROPHE_FFFD = re.compile(r"(?<=[^\W\d_])\uFFFD(?=(?:s|t|d|m|ll|re|ve)\b)|(?<=[^\W\d_]s)\uFFFD(?=\s)")
 _TRAILING_PUNCTUATION = re.compile(r"[\s;,.:]+$")
 _INITIALS_END = re.compile(r"(?:\b[A-Z]\.){2,}$")      # 'U.S.A.' keeps its last dot
-
-_DASH_SEPARATOR = re.compile(r"\s*[–—]\s*|\s+[-‐‑]\s*|\s*[-‐‑]\s+")
-_PARENTHESISED_TAIL = re.compile(r"^(?P<party>.+?)\s*\((?P<country>[^()]+)\)$")
 
 # Organisation nouns: a name holding one is party-like even when only its first word is capitalised.
 _PARTY_NOUNS = frozenset({
@@ -65,51 +52,9 @@ def clean_raw(text: str) -> str:
 
 
 def repair_name(raw: str) -> str:
-    """Look-alike Greek/Cyrillic letters in Latin words and U+FFFD repaired, trailing ';,.' stripped."""
-    text = _APOSTROPHE_FFFD.sub("'", raw).replace("\uFFFD", "")
-    text = _repair_lookalikes(clean_raw(text))
-    if _INITIALS_END.search(text):
-        return text
-    return _TRAILING_PUNCTUATION.sub("", text)
-
-
-def _repair_lookalikes(text: str) -> str:
-    if not _CYRILLIC_OR_GREEK.search(text):
-        return text
-    words = _WORD.findall(text)
-    mostly_latin = sum(bool(_LATIN.search(w)) for w in words) * 2 > len(words)
-
-    def repair(match: re.Match[str]) -> str:
-        word = match.group()
-        foreign = [ch for ch in word if _CYRILLIC_OR_GREEK.match(ch)]
-        if not foreign or not all(ch in _HOMOGLYPH_CHARS for ch in foreign):
-            return word
-        if _LATIN.search(word) or mostly_latin:
-            return word.translate(_HOMOGLYPHS)
-        return word
-
-    return _WORD.sub(repair, text)
-
-
-def split_country(name: str) -> tuple[str, str | None]:
-    """'AKEL, Cyprus' / 'Algeria, PADS' / 'Greece - KKE' / 'Communist Party (Italy)' -> (party, country)."""
-    for separator in _DASH_SEPARATOR.finditer(name):
-        left, right = name[:separator.start()].strip(), name[separator.end():].strip()
-        if left and right and is_country_name(left):
-            return right, left
-        if left and right and is_country_name(right):
-            return left, right
-    if "," in name:
-        left, _, last = name.rpartition(",")
-        first, _, rest = name.partition(",")
-        if is_country_name(last):
-            return left.strip(), last.strip()
-        if is_country_name(first):
-            return rest.strip(), first.strip()
-    tail = _PARENTHESISED_TAIL.match(name)
-    if tail and is_country_name(tail["country"]):
-        return tail["party"], tail["country"].strip()
-    return name, None
+    """The entry's `clean_name` with trailing ';,.:' stripped ('U.S.A.' keeps its dot)."""
+    text = clean_name(raw)
+    return text if _INITIALS_END.search(text) else _TRAILING_PUNCTUATION.sub("", text)
 
 
 def fold_word(word: str) -> str:

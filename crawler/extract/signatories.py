@@ -8,8 +8,9 @@ from typing import Sequence
 
 from crawler.extract.list_headings import Heading, is_group_heading, match_heading
 from crawler.extract.list_layouts import split_entries
-from crawler.extract.names import clean_raw, looks_party_like, repair_name, split_country
+from crawler.extract.names import clean_raw, looks_party_like, repair_name
 from crawler.extract.text import Block
+from crawler.parties.countries import split_country
 
 _MAX_ENTRY_WORDS = 20
 _MAX_ENTRY_CHARS = 200

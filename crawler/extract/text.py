@@ -98,7 +98,7 @@ class _BlockBuilder:
 
 def _list_start(element: etree._Element) -> int:
     start = element.get("start", "1").strip()
-    return int(start) if start.isdigit() else 1
+    return int(start) if start.isdecimal() else 1
 
 
 def html_to_blocks(html: str) -> list[Block]:

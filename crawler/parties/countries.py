@@ -76,6 +76,8 @@ _TRANSLATION_LANGUAGES = ("es", "fr", "pt", "ru", "ar", "tr", "de", "it", "el")
 _NON_WORD = re.compile(r"[^\w]+")
 _APOSTROPHES = re.compile(r"[’'`´ʼ]")
 _SPLIT_PARTS = re.compile(r"\s*(?:,|;|/|\s[-–—‐]\s|[–—])\s*")
+# ', ' and '; ' anywhere, en and em dashes with or without spaces, hyphens with a space on either side
+_PARTY_COUNTRY_SEPARATOR = re.compile(r"\s*[,;–—]\s*|\s+[-‐‑]\s*|\s*[-‐‑]\s+")
 _PAREN = re.compile(r"^(?P<head>.*?)\s*\((?P<inner>[^()]*)\)\s*$")
 _OF_TAIL = re.compile(r"\b(?:of|in)\s+(?:the\s+)?(?P<tail>[^,()]+)$", re.IGNORECASE)
 
@@ -161,19 +163,19 @@ def is_country_name(text: str) -> bool:
     return bool(text) and len(text) <= 60 and _lookup(text.strip(" .,;:()[]\"'"), cities=False) is not None
 
 
-def split_country(name: str) -> tuple[str, str] | None:
-    """Split 'Party, Country', 'Country, Party', 'Party (Country)', 'Country - Party' -> (party, country)."""
-    match = _PAREN.match(name)
-    if match and match["head"] and _lookup(match["inner"], cities=False) is not None:
-        return match["head"], match["inner"]
-    parts = [part for part in _SPLIT_PARTS.split(name.strip()) if part]
-    if len(parts) == 2:
-        first, second = parts
-        if _lookup(second, cities=False) is not None:
-            return first, second
-        if _lookup(first, cities=False) is not None:
-            return second, first
-    return None
+def split_country(name: str) -> tuple[str, str | None]:
+    """'AKEL, Cyprus' / 'Algeria, PADS' / 'Greece - KKE' / 'Communist Party (Italy)' -> (party, country);
+    (name, None) when no side of a separator, nor a trailing parenthesis, is a country."""
+    for separator in _PARTY_COUNTRY_SEPARATOR.finditer(name):
+        left, right = name[:separator.start()].strip(), name[separator.end():].strip()
+        if left and right and is_country_name(left):
+            return right, left
+        if left and right and is_country_name(right):
+            return left, right
+    tail = _PAREN.match(name)
+    if tail and tail["head"] and is_country_name(tail["inner"]):
+        return tail["head"], tail["inner"].strip()
+    return name, None
 
 
 def _scan(words: list[str]) -> str | None:
@@ -193,9 +195,9 @@ def _scan(words: list[str]) -> str | None:
 
 def country_from_party_name(name: str) -> tuple[str, str] | None:
     """Country named by a party name: 'Communist Party of X', 'X-ian Communist Party', 'Party, Country' ..."""
-    split = split_country(name)
-    if split is not None:
-        return _result(_lookup(split[1], cities=False))
+    _, country = split_country(name)
+    if country is not None:
+        return _result(_lookup(country, cities=False))
     paren = _PAREN.match(name)
     core = paren["head"] if paren and paren["head"] else name
     of_tail = _OF_TAIL.search(core)

@@ -14,7 +14,8 @@ _LOOKALIKES = str.maketrans(
 )
 _LOOKALIKE_SET = frozenset(chr(code) for code in _LOOKALIKES)
 _WORD = re.compile(r"[^\W\d_]+")
-_APOSTROPHE_FFFD = re.compile(r"(?<=\w)\uFFFD(?=s\b)|(?<=s)\uFFFD(?=\s)")
+# `Worker�s`, `Workers� Party`: a lost apostrophe (a contraction, or the plural possessive)
+_APOSTROPHE_FFFD = re.compile(r"(?<=[^\W\d_])\uFFFD(?=(?:s|t|d|m|ll|re|ve)\b)|(?<=[^\W\d_]s)\uFFFD(?=\s)")
 _OUTER = " \t\r\n-–—‐•*·;:,"
 _EXPANSIONS = {"cp": "communist party", "wp": "workers party", "ncp": "new communist party"}
 _DROPPED = frozenset({"the"})
@@ -42,15 +43,15 @@ def repair_lookalikes(text: str) -> str:
 
 
 def clean_name(text: str) -> str:
-    """Display form: NFC, look-alikes repaired, U+FFFD apostrophes restored, spaces collapsed."""
+    """Display form: NFC, look-alikes repaired, U+FFFD read as a lost apostrophe or dropped, spaces collapsed."""
     text = unicodedata.normalize("NFC", text)
-    text = _APOSTROPHE_FFFD.sub("'", repair_lookalikes(text))
+    text = _APOSTROPHE_FFFD.sub("'", repair_lookalikes(text)).replace("\uFFFD", "")
     return " ".join(text.split()).strip(_OUTER)
 
 
 def name_key(text: str) -> str:
-    """Matching key: folded, 'C.P.' joined, 'CP'/'WP'/'NCP' expanded, 'the' dropped, U+FFFD removed."""
-    folded = fold(clean_name(text).replace("\uFFFD", "").replace("&", " and "))
+    """Matching key of `clean_name`: folded, 'C.P.' joined, 'CP'/'WP'/'NCP' expanded, 'the' dropped."""
+    folded = fold(clean_name(text).replace("&", " and "))
     folded = _SPELLED_OUT.sub(lambda match: match.group().replace(" ", ""), folded)
     words = (_EXPANSIONS.get(word, word) for word in folded.split() if word not in _DROPPED)
     return " ".join(words)

@@ -118,8 +118,7 @@ class PartyResolver:
     @staticmethod
     def _parts(written: str, country_hint: str | None) -> _Form:
         """A written form split into party part and country hint (a given hint wins over one in the name)."""
-        split = split_country(written)
-        party_part, split_hint = split if split else (written, None)
+        party_part, split_hint = split_country(written)
         hint = country_hint or split_hint
         return written, party_part, hint, country_of(hint) if hint else None
 

@@ -104,13 +104,22 @@ def test_country_from_party_name(name: str, code: str | None) -> None:
     ("name", "expected"),
     [
         ("AKEL, Cyprus", ("AKEL", "Cyprus")),
+        ("Algeria, PADS", ("PADS", "Algeria")),
         ("Hungary, Hungarian Workers' Party", ("Hungarian Workers' Party", "Hungary")),
+        ("Hungary - Hungarian Workers' Party", ("Hungarian Workers' Party", "Hungary")),
+        ("Britain – Communist Party of Britain", ("Communist Party of Britain", "Britain")),
         ("Communist Party (Italy)", ("Communist Party", "Italy")),
         ("Turkey – Communist Party of Turkey", ("Communist Party of Turkey", "Turkey")),
-        ("Communist Party of India (Marxist)", None),
+        ("Communist Party of Greece, KKE, Greece", ("Communist Party of Greece, KKE", "Greece")),
+        ("Communist Party of India (Marxist)", ("Communist Party of India (Marxist)", None)),
+        ("Communist Party of the Russian Federation (KPRF)",
+         ("Communist Party of the Russian Federation (KPRF)", None)),
+        ("Russian Communist Workers' Party ‐ Communist Party of Soviet Union (RCWP‐CPSU)",
+         ("Russian Communist Workers' Party ‐ Communist Party of Soviet Union (RCWP‐CPSU)", None)),
+        ("UCP-CPSU", ("UCP-CPSU", None)),
         ("Communist Party of Kurdistan - Iraq", ("Communist Party of Kurdistan", "Iraq")),
-        ("Democratic Progressive Tribune", None),
+        ("Democratic Progressive Tribune", ("Democratic Progressive Tribune", None)),
     ],
 )
-def test_split_country(name: str, expected: tuple[str, str] | None) -> None:
+def test_split_country(name: str, expected: tuple[str, str | None]) -> None:
     assert split_country(name) == expected

@@ -31,6 +31,13 @@ def test_pre_keeps_its_lines_and_ol_start_is_honoured() -> None:
     ]
 
 
+def test_ol_start_that_is_no_decimal_number_counts_from_one() -> None:
+    html = '<ol start="\u00b2"><li>KKE</li><li>AKEL</li></ol><ol start="x"><li>PCP</li></ol>'
+    assert html_to_blocks(html) == [
+        Block("li", "KKE", True, 1), Block("li", "AKEL", True, 2), Block("li", "PCP", True, 1),
+    ]
+
+
 def test_nested_list_and_comments_and_scripts() -> None:
     html = "<ul><li>Parties<!-- note --><ol><li>KKE</li></ol>and others</li></ul><script>x()</script>"
     assert html_to_blocks(html) == [

@@ -1,11 +1,11 @@
-"""Name cleaning, party/country split, party-likeness, headings, entry splitting."""
+"""Name cleaning, party-likeness, headings, entry splitting (party/country split: tests/parties)."""
 from __future__ import annotations
 
 import pytest
 
 from crawler.extract.list_headings import is_group_heading, match_heading
 from crawler.extract.list_layouts import split_entries
-from crawler.extract.names import looks_party_like, repair_name, split_country
+from crawler.extract.names import looks_party_like, repair_name
 from crawler.extract.signatories import split_names
 
 
@@ -14,6 +14,8 @@ from crawler.extract.signatories import split_names
     ("Communist Party of Gr\u0435ece,", "Communist Party of Greece"),          # Cyrillic е
     ("\u0399rish Communist Party.", "Irish Communist Party"),                  # Greek Ι
     ("\u0421\u0420 of Britain", "CP of Britain"),                               # Cyrillic СР
+    ("Workers Party of Zanzi\u03baar", "Workers Party of Zanzikar"),            # Greek κ
+    ("\u0405ocialist Party of S\u051deden", "Socialist Party of Sweden"),        # Cyrillic Ѕ ԝ
     ("Коммунистическая партия Греции", "Коммунистическая партия Греции"),
     ("Partido Comunista de Espa\uFFFDa", "Partido Comunista de Espaa"),
     ("Communist Party U.S.A.", "Communist Party U.S.A."),
@@ -21,20 +23,6 @@ from crawler.extract.signatories import split_names
 ])
 def test_repair_name(raw: str, name: str) -> None:
     assert repair_name(raw) == name
-
-
-@pytest.mark.parametrize(("name", "split"), [
-    ("AKEL, Cyprus", ("AKEL", "Cyprus")),
-    ("Algeria, PADS", ("PADS", "Algeria")),
-    ("Britain – Communist Party of Britain", ("Communist Party of Britain", "Britain")),
-    ("Communist Party (Italy)", ("Communist Party", "Italy")),
-    ("Communist Party of the Russian Federation (KPRF)", ("Communist Party of the Russian Federation (KPRF)", None)),
-    ("Russian Communist Workers' Party ‐ Communist Party of Soviet Union (RCWP‐CPSU)",
-     ("Russian Communist Workers' Party ‐ Communist Party of Soviet Union (RCWP‐CPSU)", None)),
-    ("UCP-CPSU", ("UCP-CPSU", None)),
-])
-def test_split_country(name: str, split: tuple[str, str | None]) -> None:
-    assert split_country(name) == split
 
 
 @pytest.mark.parametrize("text", [
