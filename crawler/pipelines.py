@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 from itemadapter import ItemAdapter
@@ -19,8 +20,9 @@ from .context import run_context, utc_now
 from .extract.events import read_event_sightings
 from .extract.statement import read_statement
 from .items import ArticleFetched, EventSightings, EventSource, ExtractedPage, Statement, StoredStatement
+from .parties.registry import load_registry
 from .parties.resolver import PartyResolver
-from .records import statement_record
+from .records import reresolved, statement_record
 from .recrawl import content_hash
 from .schemas import STATEMENT_FIELDS, problems
 from .state import StoredRow
@@ -88,10 +90,15 @@ class NormalizePipeline(_Step):
 
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
-        self.resolver = PartyResolver.shared()
+        registry = crawler.settings.get("PARTY_REGISTRY")
+        self.resolver = PartyResolver(load_registry(Path(registry))) if registry else PartyResolver.shared()
         self.unresolved: Counter[str] = Counter()
 
     def process_item(self, item: Any, spider: Spider | None = None) -> Any:
+        if isinstance(item, StoredStatement):   # resolved again: registry growth reaches it too
+            again = reresolved(item.record, self.resolver)
+            self.unresolved.update(again.unresolved)
+            return StoredStatement(again.fields, item.reason)
         if not isinstance(item, ExtractedPage):
             return item
         record = statement_record(item.fetched.url, item.template, item.extracted, self.resolver)
@@ -181,22 +188,28 @@ class StatePipeline(_Step):
         return _statement(record)
 
     def carried_over(self, item: StoredStatement, now: str) -> Statement:
+        """A statement not read this run. Its parties were resolved again upstream: when that changed
+        the record (the registry grew), it counts as changed."""
         context = run_context(self.crawler)
         record = dict(item.record)
         row = context.state.get(record["id"])
         checked = row.checked_run if row is not None else context.number
+        digest = content_hash(record)
+        resolved_anew = row is not None and digest != row.content_hash
+        if resolved_anew:
+            record["last_changed"] = now
         if item.reason == "removed":
             self.stats.inc_value("items/gone" if record.get("removed_at") else "items/removed")
             record["removed_at"] = record.get("removed_at") or now
         elif item.reason in ("not-due", "not-modified"):
-            self.stats.inc_value("items/unchanged")
+            self.stats.inc_value("items/changed" if resolved_anew else "items/unchanged")
             record.update(last_seen=now, removed_at=None)
             if item.reason == "not-modified":
                 checked = context.number
         else:
             self.stats.inc_value("items/kept")
         if row is not None:
-            context.state.save(StoredRow(row.id, row.url, row.posted_at, row.content_hash, record, row.etag, row.last_modified, checked))
+            context.state.save(StoredRow(row.id, row.url, row.posted_at, digest, record, row.etag, row.last_modified, checked))
         return _statement(record)
 
 

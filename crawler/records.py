@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .extract.signatories import ListedParty
+from .extract.categories import classify_categories
+from .extract.signatories import ListedParty, listed_party
 from .extract.statement import ExtractedStatement
 from .parties.resolver import PartyResolver, Resolved
 from .urls import page_id
@@ -55,16 +56,21 @@ def resolve_entries(
     return signatories, dropped
 
 
+def _named(resolver: PartyResolver, unresolved: list[str], name: str, hint: str | None, raw: str | None) -> dict[str, Any]:
+    """A category party (no `raw`) or an initiator, resolved."""
+    resolved = resolver.resolve(name, hint)
+    if resolved.party_id is None:
+        unresolved.append(name)
+    party = _party(resolved)
+    return party if raw is None else {"name": party.pop("name"), "raw": raw, **party}
+
+
 def statement_record(url: str, template: str, extracted: ExtractedStatement, resolver: PartyResolver) -> StatementRecord:
     """Every export field of a statement but the time fields."""
     unresolved: list[str] = []
 
     def named(name: str, hint: str | None, raw: str | None) -> dict[str, Any]:
-        resolved = resolver.resolve(name, hint)
-        if resolved.party_id is None:
-            unresolved.append(name)
-        party = _party(resolved)
-        return party if raw is None else {"name": party.pop("name"), "raw": raw, **party}
+        return _named(resolver, unresolved, name, hint, raw)
 
     signatories, dropped = resolve_entries(extracted.party_list.entries, resolver, unresolved)
     dateline = extracted.dateline.dateline
@@ -88,5 +94,25 @@ def statement_record(url: str, template: str, extracted: ExtractedStatement, res
         "signatories": signatories,
         "duplicates_dropped": extracted.party_list.duplicates_dropped + dropped,
         "template": template,
+    }
+    return StatementRecord(fields, unresolved)
+
+
+def reresolved(record: dict[str, Any], resolver: PartyResolver) -> StatementRecord:
+    """A stored record with its parties resolved again against the current registry, the way a fresh
+    extraction would: registry growth reaches statements that are not fetched again."""
+    unresolved: list[str] = []
+    first_seen = {entry["raw"]: entry.get("first_seen") for entry in record.get("signatories", [])}
+    entries = [listed_party(entry["raw"], entry.get("group")) for entry in record.get("signatories", [])]
+    signatories, dropped = resolve_entries(entries, resolver, unresolved)
+    for entry in signatories:
+        entry["first_seen"] = first_seen.get(entry["raw"])
+    classified = classify_categories(record.get("categories", []), record.get("title") or "")
+    fields = {
+        **record,
+        "parties": [_named(resolver, unresolved, p.name, p.country_hint, None) for p in classified.parties],
+        "initiators": [_named(resolver, unresolved, p["raw"], None, p["raw"]) for p in record.get("initiators", [])],
+        "signatories": signatories,
+        "duplicates_dropped": record.get("duplicates_dropped", 0) + dropped,
     }
     return StatementRecord(fields, unresolved)

@@ -13,6 +13,7 @@ RECENT_DAYS = 60                            # statements posted within this many
 RECHECK_RUNS = 30                           # every older page is re-checked within this many runs
 FULL_RECRAWL = False                        # True (or `-a full=1`): fetch every page again
 MAX_UNTITLED_SHARE = 0.2                    # a run with a larger share of pages without a title is degraded
+PARTY_REGISTRY = None                       # a registry CSV of your own; None: the bundled crawler/parties/registry.csv
 MAX_ERROR_SHARE = 0.2                       # ... or with a larger share of failed requests / unreadable pages
 
 # --- politeness ---------------------------------------------------------------

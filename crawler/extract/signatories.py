@@ -129,7 +129,8 @@ def _collect_trailing(blocks: Sequence[Block]) -> list[_Item]:
     return items if len(items) >= 2 else []
 
 
-def _listed(entry: str, group: str | None) -> ListedParty:
+def listed_party(entry: str, group: str | None = None) -> ListedParty:
+    """One entry of a list as written -> its raw form, cleaned name, party part and country hint."""
     name = repair_name(entry)
     party, country = split_country(name)
     return ListedParty(clean_raw(entry), name, party, country, group)
@@ -141,7 +142,7 @@ def _party_list(initiators: list[str], items: list[_Item], heading: str | None) 
     seen: set[str] = set()
     duplicates = 0
     for entry, group in items:
-        listed = _listed(entry, (group or heading) if grouped else None)
+        listed = listed_party(entry, (group or heading) if grouped else None)
         key = listed.name.casefold()
         if key in seen:
             duplicates += 1

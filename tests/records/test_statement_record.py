@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from crawler.extract.signatories import ListedParty
 from crawler.parties.resolver import PartyResolver
-from crawler.records import resolve_entries
+from crawler.records import reresolved, resolve_entries
 
 
 def listed(raw: str, party: str | None = None, hint: str | None = None) -> ListedParty:
@@ -30,3 +30,26 @@ def test_unresolved_names_keep_the_cleaned_name_and_are_reported() -> None:
     assert [e["name"] for e in entries] == ["Front of Imaginary Friends"] * 2
     assert all(e["party_id"] is None for e in entries)
     assert unresolved == ["Front of Imaginary Friends"] * 2
+
+
+def test_a_stored_record_is_resolved_again_keeping_first_seen() -> None:
+    stored = {
+        "id": "0123456789abcdef",
+        "title": "Joint statement",
+        "categories": ["Greece, Communist Party of Greece"],
+        "initiators": [{"name": "x", "raw": "CP of Greece", "country": None, "country_code": None, "party_id": None}],
+        "signatories": [
+            {"position": 1, "name": "Tudeh", "raw": "Tudeh Party of Iran", "party_id": None, "group": None, "first_seen": "2020-01-01T00:00:00+00:00"},
+            {"position": 2, "name": "KKE", "raw": "KKE", "party_id": None, "group": None, "first_seen": "2021-01-01T00:00:00+00:00"},
+            {"position": 3, "name": "CP of Greece", "raw": "Communist Party of Greece", "party_id": None, "group": None, "first_seen": "2022-01-01T00:00:00+00:00"},
+        ],
+        "duplicates_dropped": 0,
+    }
+    again = reresolved(stored, PartyResolver.shared())
+    assert [(s["raw"], s["party_id"], s["first_seen"]) for s in again.fields["signatories"]] == [
+        ("Tudeh Party of Iran", "tudeh-party-of-iran", "2020-01-01T00:00:00+00:00"),
+        ("KKE", "kke", "2021-01-01T00:00:00+00:00"),
+    ]
+    assert again.fields["duplicates_dropped"] == 1     # KKE and the Communist Party of Greece are one party
+    assert [p["party_id"] for p in again.fields["parties"]] == ["kke"]
+    assert [p["party_id"] for p in again.fields["initiators"]] == ["kke"]
