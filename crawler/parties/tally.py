@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -53,11 +53,6 @@ class PartyTally:
             if entry.get("raw"):
                 totals.raw_names.add(entry["raw"])
             totals.statements[record["id"]] = when
-
-    def add_all(self, records: Iterable[Mapping[str, Any]]) -> None:
-        """Count every record."""
-        for record in records:
-            self.add(record)
 
     def records(self) -> list[dict[str, Any]]:
         """One dict per party: identity, aliases_seen, statements_signed, first_signed, last_signed."""

@@ -15,7 +15,8 @@ EXPECTED = json.loads((FIXTURES / "tally_expected.json").read_text(encoding="utf
 
 def test_tally_matches_golden_file() -> None:
     tally = PartyTally()
-    tally.add_all(RECORDS)
+    for record in RECORDS:
+        tally.add(record)
     assert tally.records() == EXPECTED
 
 
@@ -23,7 +24,8 @@ def test_tally_does_not_depend_on_record_order() -> None:
     shuffled = list(RECORDS)
     random.Random(7).shuffle(shuffled)
     tally = PartyTally()
-    tally.add_all(shuffled)
+    for record in shuffled:
+        tally.add(record)
     assert tally.records() == EXPECTED
 
 

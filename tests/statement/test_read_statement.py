@@ -10,7 +10,7 @@ import crawler.extract.statement as statement_module
 from crawler.extract.statement import read_statement
 from crawler.templates import parse_article
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parent.parent / "events" / "fixtures"   # the reference Apollo article
 
 
 def seed_page():  # type: ignore[no-untyped-def]

@@ -17,8 +17,14 @@ FIXTURES = Path(__file__).parent / "fixtures"
 PAGE_URL = "https://www.solidnet.org/article/20-IMCWP-Statement-of-Solidarity-of-Communist-and-Workers-Parties/"
 
 
+# reference pages the event tests hold already
+SHARED = {"apollo-article": "apollo-article", "apollo-event": "apollo-event", "apollo-list": "apollo-article-list"}
+EVENT_FIXTURES = Path(__file__).parent.parent / "events" / "fixtures"
+
+
 def html(name: str) -> str:
-    return (FIXTURES / f"{name}.html").read_text(encoding="utf-8")
+    path = EVENT_FIXTURES / f"{SHARED[name]}.html" if name in SHARED else FIXTURES / f"{name}.html"
+    return path.read_text(encoding="utf-8")
 
 
 def golden(name: str) -> dict:  # type: ignore[type-arg]
