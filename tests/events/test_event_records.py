@@ -14,7 +14,6 @@ from crawler.extract.events import (
     EventRecord,
     event_from_page,
     event_from_teaser,
-    event_id,
     merge_events,
 )
 from crawler.templates.event_pages import EventPage, EventTeaser, parse_event_page, parse_event_teasers
