@@ -13,9 +13,9 @@ import pytest
 from crawler.sample_site.content import CONTENT_DIR
 from crawler.schemas import problems
 from tests.crawl_support import read_jsonl, run_crawl
+from tests.seed import SEED_PAGE
 
 EVENTS = sorted((CONTENT_DIR / "events").glob("*.toml"))
-SEED_PAGE = Path(__file__).parents[3] / "shared" / "seed" / "statement-page.txt"
 # A side-list line of the seed page: 'September 18, 2020 - September 19, 2020 - Barcelona 2nd Congress of ...'
 SEED_EVENT_LINE = re.compile(r"^(?P<start>[A-Z][a-z]+ \d{1,2}, \d{4}) - (?P<end>[A-Z][a-z]+ \d{1,2}, \d{4}) - (?P<rest>.+)$")
 
@@ -75,7 +75,6 @@ def test_the_broken_event_is_left_out_logged_and_counted(crawl: dict[str, Any]) 
     assert crawl["runs"][-1]["counts"]["unreadable_events"] >= len(broken)
 
 
-@pytest.mark.skipif(not SEED_PAGE.exists(), reason="shared seed page not available")
 def test_the_seed_page_side_list_events_are_exported(crawl: dict[str, Any]) -> None:
     lines = [m for line in SEED_PAGE.read_text(encoding="utf-8").splitlines() if (m := SEED_EVENT_LINE.match(line.strip()))]
     assert len(lines) == 3

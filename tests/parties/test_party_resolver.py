@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -11,8 +10,8 @@ from hypothesis import strategies as st
 
 from crawler.parties.names import clean_name
 from crawler.parties.resolver import PartyResolver, Resolved
+from tests.seed import SEED_PAGE
 
-SEED_PAGE = Path("/work/shared/seed/statement-page.txt")
 
 # (name as written, country hint, expected party_id or None)
 VARIANTS: list[tuple[str, str | None, str | None]] = [

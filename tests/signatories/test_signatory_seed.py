@@ -8,9 +8,10 @@ import pytest
 
 from crawler.extract.signatories import extract_party_list
 from crawler.extract.text import html_to_blocks
+from tests.seed import SEED_PAGE
 
 FIXTURES = Path(__file__).parent / "fixtures"
-SEED = Path(__file__).parents[3] / "shared" / "seed" / "statement-page.txt"
+SEED = SEED_PAGE
 
 
 def _seed_list() -> list[str]:
@@ -31,7 +32,6 @@ def test_seed_statement(layout: str) -> None:
     assert found.entries[48].party == found.entries[48].name            # 'RCWP ‐ CPSU' is no 'Country - Party'
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="shared seed page not available")
 @pytest.mark.parametrize("layout", ["seed_ol", "seed_typed_numbers"])
 def test_seed_entries_are_the_page_list_in_order(layout: str) -> None:
     found = extract_party_list(html_to_blocks((FIXTURES / f"{layout}.html").read_text(encoding="utf-8")))
