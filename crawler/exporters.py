@@ -21,8 +21,8 @@ from scrapy.exporters import JsonLinesItemExporter
 from w3lib.url import file_uri_to_path
 
 from .context import run_context, utc_now
-from .parties.tally import PartyTally
 from .extract.events import EventBook
+from .parties.tally import PartyTally
 
 SIGNATORY_FIELDS = (
     "statement_id", "statement_url", "statement_title", "posted_at", "role", "position",

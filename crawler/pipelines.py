@@ -19,7 +19,14 @@ from scrapy.exceptions import DropItem
 from .context import run_context, utc_now
 from .extract.events import read_event_sightings
 from .extract.statement import read_statement
-from .items import ArticleFetched, EventSightings, EventSource, ExtractedPage, Statement, StoredStatement
+from .items import (
+    ArticleFetched,
+    EventSightings,
+    EventSource,
+    ExtractedPage,
+    Statement,
+    StoredStatement,
+)
 from .parties.registry import load_registry
 from .parties.resolver import PartyResolver
 from .records import reresolved, statement_record

@@ -11,10 +11,16 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
 
-from crawler.extract.dates import LANGUAGES, DateRange, language_key, parse_date_range, range_from_tokens
+from crawler.extract.dates import (
+    LANGUAGES,
+    DateRange,
+    language_key,
+    parse_date_range,
+    range_from_tokens,
+)
 from crawler.extract.datetokens import CONTENT, WORD, YEAR_MARK, Token, tokenize
-from crawler.extract.months import vocabulary
 from crawler.extract.list_headings import match_heading
+from crawler.extract.months import vocabulary
 from crawler.extract.stamps import parse_from_line
 
 MAX_DATELINE_CHARS = 90

@@ -13,7 +13,12 @@ from parsel import Selector
 from crawler.extract.dates import DateRange, parse_date_range
 from crawler.extract.text import blocks_to_text, html_to_blocks
 from crawler.parties.countries import country_of, fold
-from crawler.templates.event_pages import EventPage, EventTeaser, parse_event_page, parse_event_teasers
+from crawler.templates.event_pages import (
+    EventPage,
+    EventTeaser,
+    parse_event_page,
+    parse_event_teasers,
+)
 
 
 @dataclass(frozen=True)

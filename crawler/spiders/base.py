@@ -12,11 +12,17 @@ from urllib.parse import urlsplit
 import scrapy
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
-from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.http import Response
 from scrapy.settings import BaseSettings
+from scrapy.spidermiddlewares.httperror import HttpError
 
-from ..templates.lists import DynamicList, ListPage, find_lists, is_pagination_link, parse_list_page
+from ..templates.lists import (
+    DynamicList,
+    ListPage,
+    find_lists,
+    is_pagination_link,
+    parse_list_page,
+)
 from ..urls import canonical_url, worth_following
 
 TRUTHY = {"1", "true", "yes", "on"}

@@ -11,9 +11,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from crawler.lock import RunLock
-from crawler.state import StateStore
 from crawler.sample_site.server import SampleServer
 from crawler.schemas import problems
+from crawler.state import StateStore
 from tests.crawl_support import FAST, ROOT, crawl_command, read_jsonl, run_crawl
 
 EXPORTS = ("statements.jsonl", "signatories.jsonl", "parties.jsonl")

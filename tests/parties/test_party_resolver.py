@@ -12,7 +12,6 @@ from crawler.parties.names import clean_name
 from crawler.parties.resolver import PartyResolver, Resolved
 from tests.seed import SEED_PAGE
 
-
 # (name as written, country hint, expected party_id or None)
 VARIANTS: list[tuple[str, str | None, str | None]] = [
     # canonical names and short forms

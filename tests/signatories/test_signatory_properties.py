@@ -4,7 +4,8 @@ from __future__ import annotations
 from typing import Callable
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from crawler.extract.signatories import extract_party_list
 from crawler.extract.text import html_to_blocks
