@@ -17,7 +17,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
 from .context import run_context, utc_now
-from .extract.events import read_event_sightings
+from .extract.events import EventRecord, read_event_sightings
 from .extract.statement import read_statement
 from .items import (
     ArticleFetched,
@@ -132,13 +132,13 @@ class ValidatePipeline(_Step):
                 self.stats.inc_value("items/invalid")
                 return self.keep_or_drop(item.url, f"invalid statement record: {'; '.join(found[:5])}")
         if isinstance(item, EventSightings):
-            valid = []
-            for record in item.records:
-                if found := problems("event", {**record.to_dict(), "crawled_at": utc_now()}):
+            valid: list[EventRecord] = []
+            for event in item.records:
+                if found := problems("event", {**event.to_dict(), "crawled_at": utc_now()}):
                     self.stats.inc_value("items/invalid")
                     logger.error("%s: invalid event record: %s", item.source_url, "; ".join(found[:5]))
                 else:
-                    valid.append(record)
+                    valid.append(event)
             item.records = valid
             self.stats.inc_value("events/sighted", len(valid))
         return item

@@ -42,14 +42,17 @@ _ELISION = re.compile(r"^[dlDL][’']")  # "Côte d'Ivoire"
 T = TypeVar("T")
 
 
+Day = date   # the field named `date` below would shadow the type in its own annotations
+
+
 @dataclass(frozen=True)
 class Dateline:
     """A dateline: the line as written (stripped), the place as written, first and last day."""
 
     text: str
     place: str | None
-    date: date
-    end_date: date
+    date: Day
+    end_date: Day
 
 
 @dataclass(frozen=True)

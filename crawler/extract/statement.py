@@ -12,7 +12,7 @@ from .categories import Categories, classify_categories
 from .datelines import DatelineResult, find_dateline
 from .signatories import PartyList, extract_party_list
 from .stamps import parse_from_line, parse_stamp
-from .text import blocks_to_text, html_to_blocks
+from .text import Block, blocks_to_text, html_to_blocks
 
 T = TypeVar("T")
 
@@ -55,7 +55,7 @@ def _attempt(problems: list[str], what: str, extractor: Callable[..., T], *args:
 def read_statement(page: ArticlePage) -> ExtractedStatement:
     """Extract every field of a statement from its page's raw parts; what cannot be read is listed in `problems`."""
     problems = list(page.problems)
-    blocks = _attempt(problems, "body", html_to_blocks, page.body_html, default=[])
+    blocks: list[Block] = _attempt(problems, "body", html_to_blocks, page.body_html, default=[])
     body = blocks_to_text(blocks)
     lines = [line for line in body.splitlines() if line.strip()]
     moment = _attempt(problems, "stamp", posted_at, page, lines, default=None)

@@ -117,7 +117,7 @@ class SiteContent:
         self._by_path: dict[str, Article] = {}
 
     def _scan(self) -> dict[str, float]:
-        signature = {}
+        signature: dict[str, float] = {}
         for folder in ("articles", "events"):
             if (self.root / folder).is_dir():
                 with os.scandir(self.root / folder) as entries:

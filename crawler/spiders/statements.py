@@ -62,7 +62,7 @@ class StatementsSpider(SolidnetSpider):
         by (whatever redirect it took), which decide from its markup; any other page does when its
         markup is an article's."""
         statement_id = response.meta.get("statement_id")
-        if response.status == 304:   # a conditional re-check: the stored record still holds
+        if response.status == 304 and statement_id:   # a conditional re-check: the stored record still holds
             yield from self.carry_over(statement_id, "not-modified")
             return
         if not isinstance(response, TextResponse):

@@ -39,7 +39,8 @@ def _time_near(block: Selector | None, sel: Selector) -> str | None:
 
 def parse(sel: Selector, url: str) -> ArticlePage:
     ld = next((o for o in json_ld(sel) if o.get("@type") in ("Article", "NewsArticle", "BlogPosting")), {})
-    block = largest_block(sel.css("body") or sel)
+    body = sel.css("body")
+    block = largest_block(body[0] if body else sel)
     title = (
         clean(str(ld.get("headline") or ""))
         or meta(sel, "og:title")

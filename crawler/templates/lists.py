@@ -68,7 +68,7 @@ def find_lists(sel: Selector, page_url: str) -> list[DynamicList]:
 
 
 def _pagination_pages(sel: Selector) -> list[int]:
-    numbers = []
+    numbers: list[int] = []
     for attr in sel.css(".list-append-position a::attr(onclick), .list-append-position a::attr(href), button[data-load]::attr(data-load)").getall():
         numbers.extend(int(n) for n in PAGE_IN_ONCLICK.findall(attr))
     return numbers
