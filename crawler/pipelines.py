@@ -86,6 +86,8 @@ class ExtractPipeline(_Step):
             logger.warning("%s: %s", item.url, problem)
         if extracted.title is None:
             self.stats.inc_value("pages/untitled")
+        if extracted.posted_at is None:
+            self.stats.inc_value("pages/undated")
         if extracted.dateline.unreadable:
             self.stats.inc_value("datelines/unreadable")
             logger.warning("%s: unreadable dateline %r", item.url, extracted.dateline.unreadable)

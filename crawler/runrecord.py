@@ -8,6 +8,7 @@ import json
 import logging
 import os
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,7 @@ COUNTS = {
     "not_article": "pages/not_article",
     "events": "events/sighted",
     "untitled": "pages/untitled",
+    "undated": "pages/undated",
     "unknown_template": "pages/unknown_template",
     "problems": "pages/problems",
     "unreadable_datelines": "datelines/unreadable",
@@ -48,13 +50,22 @@ COUNTS = {
 }
 
 
-def judge(spider: str, finish_reason: str, counts: dict[str, int], max_error_share: float, max_untitled_share: float) -> tuple[str, str | None]:
+@dataclass(frozen=True)
+class Thresholds:
+    """Shares beyond which a run is degraded (settings MAX_ERROR_SHARE, MAX_UNTITLED_SHARE, MAX_UNDATED_SHARE)."""
+
+    errors: float
+    untitled: float
+    undated: float
+
+
+def judge(spider: str, finish_reason: str, counts: dict[str, int], limits: Thresholds) -> tuple[str, str | None]:
     """The run's status and, when it is not ok, why.
 
     Failed: the crawl did not finish, nothing was fetched, or the site showed nothing (no event read;
     every statement exported a removal or kept from earlier runs). Degraded: too large a share of
-    pages failed or could not be used, too many statement pages without a title, or robots.txt
-    forbids the lists the statements are discovered through."""
+    pages failed or could not be used, too many statement pages without a title or without a date,
+    or robots.txt forbids the lists the statements are discovered through."""
     if finish_reason != "finished":
         return "failed", f"the crawl did not finish ({finish_reason})"
     if counts["pages"] == 0:
@@ -63,11 +74,12 @@ def judge(spider: str, finish_reason: str, counts: dict[str, int], max_error_sha
     if found <= 0:
         return "failed", f"no {spider} found on the site"
     error_share = (counts["errors"] + counts["invalid"] + counts["not_article"]) / counts["pages"]
-    if error_share > max_error_share:
-        return "degraded", f"{error_share:.0%} of pages failed or could not be used (limit {max_error_share:.0%})"
-    untitled_share = counts["untitled"] / max(counts["read"], 1)
-    if untitled_share > max_untitled_share:
-        return "degraded", f"{untitled_share:.0%} of statement pages had no title (limit {max_untitled_share:.0%})"
+    if error_share > limits.errors:
+        return "degraded", f"{error_share:.0%} of pages failed or could not be used (limit {limits.errors:.0%})"
+    for missing, key, limit in (("title", "untitled", limits.untitled), ("date", "undated", limits.undated)):
+        share = counts[key] / max(counts["read"], 1)
+        if share > limit:
+            return "degraded", f"{share:.0%} of statement pages had no {missing} (limit {limit:.0%})"
     if counts["lists_forbidden"]:
         return "degraded", f"robots.txt forbids {counts['lists_forbidden']} list request(s): statements are found through links only"
     return "ok", None
@@ -110,9 +122,10 @@ class RunRecord:
         counts = {name: int(stats.get_value(key, 0) or 0) for name, key in COUNTS.items()}
         counts["pages"] -= int(stats.get_value("pages/internal", 0) or 0)
         settings = self.crawler.settings
-        status, why = judge(
-            spider.name, reason, counts, settings.getfloat("MAX_ERROR_SHARE"), settings.getfloat("MAX_UNTITLED_SHARE")
+        limits = Thresholds(
+            settings.getfloat("MAX_ERROR_SHARE"), settings.getfloat("MAX_UNTITLED_SHARE"), settings.getfloat("MAX_UNDATED_SHARE")
         )
+        status, why = judge(spider.name, reason, counts, limits)
         context.finish(status, publish=status != "failed")
         record = {
             "run_id": context.run_id,

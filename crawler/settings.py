@@ -12,8 +12,9 @@ STATE_DIR = "state"                         # crawl state between runs (SQLite)
 RECENT_DAYS = 60                            # statements posted within this many days are re-checked every run
 RECHECK_RUNS = 30                           # every older page is re-checked within this many runs
 FULL_RECRAWL = False                        # True (or `-a full=1`): fetch every page again
-MAX_UNTITLED_SHARE = 0.2                    # a run with a larger share of pages without a title is degraded
 PARTY_REGISTRY = None                       # a registry CSV of your own; None: the bundled crawler/parties/registry.csv
+MAX_UNTITLED_SHARE = 0.2                    # a run with a larger share of pages without a title is degraded
+MAX_UNDATED_SHARE = 0.25                    # ... or with a larger share of statement pages without a date (stamp, JSON-LD, <time>)
 MAX_ERROR_SHARE = 0.2                       # ... or with a larger share of failed requests / unreadable pages
 
 # --- politeness ---------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from crawler.runrecord import COUNTS, judge
+from crawler.runrecord import COUNTS, Thresholds, judge
 
 
 def counts(**given: int) -> dict[str, int]:
@@ -10,7 +10,7 @@ def counts(**given: int) -> dict[str, int]:
 
 
 def verdict(finish: str = "finished", **given: int) -> tuple[str, str | None]:
-    return judge("statements", finish, counts(**given), 0.2, 0.2)
+    return judge("statements", finish, counts(**given), Thresholds(errors=0.2, untitled=0.2, undated=0.25))
 
 
 def test_a_clean_run_is_ok() -> None:
@@ -32,4 +32,15 @@ def test_a_run_that_only_found_removals_or_kept_records_fails() -> None:
 def test_too_many_errors_or_untitled_pages_degrade() -> None:
     assert verdict(pages=10, items=10, errors=2)[0] == "ok"
     assert verdict(pages=10, items=10, errors=2, invalid=1)[0] == "degraded"
-    assert verdict(pages=10, items=10, untitled=3)[0] == "degraded"
+    assert verdict(pages=10, items=10, read=10, untitled=2)[0] == "ok"
+    assert verdict(pages=10, items=10, read=10, untitled=3) == ("degraded", "30% of statement pages had no title (limit 20%)")
+
+
+def test_too_many_undated_pages_degrade() -> None:
+    assert verdict(pages=10, items=10, read=8, undated=2)[0] == "ok"
+    assert verdict(pages=10, items=10, read=8, undated=3) == ("degraded", "38% of statement pages had no date (limit 25%)")
+
+
+def test_forbidden_lists_degrade() -> None:
+    status, why = verdict(pages=10, items=10, read=10, lists_forbidden=2)
+    assert status == "degraded" and why is not None and "robots.txt forbids 2 list request(s)" in why
