@@ -43,11 +43,11 @@ _LIST = (
     r"\w+\s+parties\s+(?:signing|that\s+(?:have\s+)?signed|who\s+(?:have\s+)?signed)",
     r"parties\s+(?:signing|that\s+(?:have\s+)?signed|who\s+(?:have\s+)?signed)",
     r"the\s+following\s+parties\b",
-    r"(?:lista\s+de\s+(?:los\s+)?)?partidos\s+(?:firmantes|suscriptores|que\s+(?:firman|suscriben))",
-    r"(?:firman|suscriben|adhieren)\s*:", r"firmantes\b", r"los\s+partidos\s*:",
-    r"(?:liste\s+des\s+)?partis\s+signataires", r"signataires\b", r"les\s+partis\s*:",
+    r"(?:lista\s+de\s+(?:los\s+)?)?partidos\s+(?:firmantes|suscriptores|signatarios|que\s+(?:firman|suscriben))",
+    r"(?:firman|suscriben|adhieren)\s*:", r"firmantes\b", r"signatarios\b", r"partidos\s*:",
+    r"(?:liste\s+des\s+)?partis\s+(?:signataires|souscripteurs)", r"signataires\b", r"souscripteurs\b", r"partis\s*:",
     r"ont\s+sign[ée]", r"(?:lista\s+dos\s+)?partidos\s+(?:signatários|subscritores|que\s+(?:assinam|subscrevem))",
-    r"(?:assinam|subscrevem)\s*:", r"signatários\b", r"os\s+partidos\s*:",
+    r"(?:assinam|subscrevem)\s*:", r"signatários\b",
     r"(?:список\s+)?(?:подписавшие|подписавших)(?:\s+(?:партии|партий))?", r"партии\s*:",
     r"партии,\s+подписавшие", r"подписали\b",
     r"الأحزاب\s+الموق[ّ]?عة", r"الموقعون",
@@ -71,7 +71,7 @@ def _compile(patterns: tuple[str, ...]) -> re.Pattern[str]:
 
 _INITIATORS_RE = _compile(_INITIATORS)
 _LIST_BY_RE = _compile(_LIST_BY)
-_LIST_RE = _compile(_LIST)
+_LIST_RE = re.compile(r"^(?:(?:the|los|las|les|os|as|el|la|le)\s+)?(?:" + "|".join(_LIST) + r")", re.IGNORECASE)
 _UNDERSIGNED_RE = _compile(_UNDERSIGNED)
 _LEADING_MARKS = " \t*•·-–—:>\"'“«"
 

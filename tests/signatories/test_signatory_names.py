@@ -60,6 +60,22 @@ def test_not_party_like(text: str) -> None:
     ("Партии:", "list", ""),
     ("الأحزاب الموقعة", "list", ""),
     ("We, the undersigned parties, condemn the blockade of Cuba.", "undersigned", ""),
+    # the same headings with a leading article, in each language
+    ("The Signatories:", "list", ""),
+    ("The Parties:", "list", ""),
+    ("Los partidos firmantes:", "list", ""),
+    ("Partidos signatarios:", "list", ""),
+    ("Los partidos:", "list", ""),
+    ("Les partis signataires :", "list", ""),
+    ("Les signataires :", "list", ""),
+    ("Partis souscripteurs :", "list", ""),
+    ("Les partis :", "list", ""),
+    ("Os partidos signatários:", "list", ""),
+    ("Os partidos:", "list", ""),
+    ("Initié par le PCF", "initiators", "PCF"),
+    ("Proposé par le PCF, le PCB et le PTB", "initiators", "PCF, le PCB et le PTB"),
+    ("Iniciado pelo PCP", "initiators", "PCP"),
+    ("Iniciado por el PCE", "initiators", "PCE"),
 ])
 def test_match_heading(line: str, kind: str, rest: str) -> None:
     heading = match_heading(line)
