@@ -85,7 +85,7 @@ class StateStore:
                 row.url,
                 row.posted_at,
                 row.content_hash,
-                json.dumps(row.record, ensure_ascii=False, sort_keys=True),
+                json.dumps(row.record, ensure_ascii=False),   # key order kept: carried-over lines match fresh ones byte for byte
                 row.etag,
                 row.last_modified,
                 row.checked_run,
