@@ -67,7 +67,7 @@ def parse_dateline(line: str, languages: Sequence[str] = LANGUAGES) -> Dateline 
     """Read one candidate line: place then date, date then place, or a date alone.
 
     The grammar of `dates` reads the date; only `Place, <date it cannot read>` goes on to
-    `parse_date_range`'s dateparser fallback.
+    `parse_date_range`'s dateparser fallback. A range that ends before it starts is not a dateline.
     """
     text = line.strip()
     if not _YEARISH.search(text):
@@ -77,7 +77,7 @@ def parse_dateline(line: str, languages: Sequence[str] = LANGUAGES) -> Dateline 
         found = read(text, tokens)
         if found is not None:
             place, dates = found
-            return Dateline(text, place, dates.start, dates.end)
+            return Dateline(text, place, dates.start, dates.end) if dates.is_valid else None
     return _fallback_dateline(text, languages)
 
 
@@ -192,4 +192,4 @@ def _fallback_dateline(text: str, languages: Sequence[str]) -> Dateline | None:
         return None
     place, rest = split
     dates = parse_date_range(rest.rstrip(_PLACE_STRIP), languages)
-    return Dateline(text, place, dates.start, dates.end) if dates is not None else None
+    return Dateline(text, place, dates.start, dates.end) if dates is not None and dates.is_valid else None
