@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from .commands.crawl import worst_exit
 from .sample_site.server import SampleServer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,7 +21,7 @@ def main() -> int:
     parser.add_argument("--exports", type=Path, default=ROOT / "exports")
     parser.add_argument("--state", type=Path, default=ROOT / "state" / "sample-site")
     args = parser.parse_args()
-    worst = 0
+    codes = []
     with SampleServer() as server:
         print(f"sample site at {server.url}", flush=True)
         for spider in ("statements", "events"):
@@ -33,12 +34,12 @@ def main() -> int:
             ]
             code = subprocess.run(command, cwd=ROOT, check=False).returncode
             print(f"{spider}: exit {code}", flush=True)
-            worst = max(worst, code)
+            codes.append(code)
     for name in ("statements", "signatories", "parties", "events", "runs"):
         path = args.exports / f"{name}.jsonl"
         lines = sum(1 for _ in path.open(encoding="utf-8")) if path.exists() else 0
         print(f"{path}: {lines} lines")
-    return worst
+    return worst_exit(codes)
 
 
 if __name__ == "__main__":

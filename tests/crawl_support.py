@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+import tomllib
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
+
+from crawler.sample_site.server import RequestLog
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -34,3 +38,14 @@ def run_crawl(spider: str, base_url: str, workdir: Path, *extra: str, timeout: f
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
     """Every line of a JSON Lines file, each parsed (a broken line fails the test)."""
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def statement_paths(content: Path) -> set[str]:
+    """The URL paths of the sample site's statements (without the trailing slash)."""
+    return {tomllib.loads(f.read_text(encoding="utf-8"))["path"].rstrip("/") for f in (content / "articles").glob("*.toml")}
+
+
+def statement_fetches(log: RequestLog, content: Path, status: int | None = None) -> int:
+    """How many of the server's answers were statement pages (with this status, when given)."""
+    paths = statement_paths(content)
+    return sum(1 for target, code in log.entries if urlsplit(target).path.rstrip("/") in paths and status in (None, code))

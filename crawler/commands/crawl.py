@@ -18,6 +18,12 @@ EXIT_FAILED = 4
 EXIT_LOCKED = 75   # EX_TEMPFAIL: another run of the spider is still going
 
 EXIT_CODES = {"ok": EXIT_OK, "degraded": EXIT_DEGRADED, "failed": EXIT_FAILED}
+SEVERITY = (EXIT_OK, EXIT_DEGRADED, EXIT_LOCKED, EXIT_FAILED)   # a lock held is a passing trouble; a failure is not
+
+
+def worst_exit(codes: list[int]) -> int:
+    """The exit status of several runs: the most severe (bin/nightly ranks the same way)."""
+    return max(codes, key=lambda code: SEVERITY.index(code) if code in SEVERITY else len(SEVERITY), default=EXIT_OK)
 
 
 class Command(ScrapyCrawl):

@@ -31,6 +31,8 @@ class Article:
     expected: dict[str, Any]
     mtime: float
     truncate_after: str | None = None   # the server sends the page only up to this text (a cut-off transfer)
+    in_sitemap: bool = True             # listed in /sitemap.xml
+    in_feed: bool = True                # may be among the newest items of /rss.xml
 
     @property
     def paragraphs(self) -> list[str]:
@@ -81,6 +83,8 @@ def _article(path: Path) -> Article:
         expected=data.get("expected", {}),
         mtime=path.stat().st_mtime,
         truncate_after=data.get("truncate_after"),
+        in_sitemap=data.get("sitemap", True),
+        in_feed=data.get("feed", data.get("listed", True)),
     )
 
 

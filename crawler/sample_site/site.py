@@ -61,7 +61,7 @@ class SampleSite:
             return Page(200, "application/xml; charset=utf-8", self._sitemap(base_url), modified)
         if path == "/rss.xml":
             return Page(200, "application/rss+xml; charset=utf-8", self._rss(base_url), modified)
-        if path.startswith("/article/") and (item := self.content.article_at(path)):
+        if item := self.content.article_at(path):   # /article/... and the old paths some pages kept
             body = self._article(item, base_url)
             if item.truncate_after and item.truncate_after in body:
                 body = body[: body.index(item.truncate_after) + len(item.truncate_after)]
@@ -160,7 +160,7 @@ class SampleSite:
 
     def _sitemap(self, base_url: str) -> str:
         urls = [f"<url><loc>{base_url}/</loc></url>"]
-        for item in self.content.articles:
+        for item in (a for a in self.content.articles if a.in_sitemap):
             stamp = datetime.fromtimestamp(item.mtime, timezone.utc).isoformat(timespec="seconds")
             urls.append(f"<url><loc>{escape(base_url + item.path.rstrip('/'))}</loc><lastmod>{stamp}</lastmod></url>")
         body = "\n".join(urls)
@@ -170,7 +170,7 @@ class SampleSite:
         items = "\n".join(
             f"<item><title>{escape(a.title)}</title><link>{escape(base_url + a.path)}</link>"
             f"<pubDate>{format_datetime(a.published.replace(tzinfo=timezone.utc))}</pubDate></item>"
-            for a in self._listed()[:10]
+            for a in [a for a in self.content.articles if a.in_feed][:10]
         )
         return (
             '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>SolidNet</title>'

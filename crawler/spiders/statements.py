@@ -95,7 +95,7 @@ class StatementsSpider(SolidnetSpider):
         path = url[len(self.base_url):] if url.startswith(self.base_url) else url
         if is_event_path(path):
             return
-        if is_article_path(path):
+        if is_article_path(path) or self.run.state.get(page_id(url)) is not None:   # a known statement at an old path too
             yield from self.statement(url)
         else:
             yield scrapy.Request(url, callback=self.parse, errback=self.link_failed)

@@ -15,7 +15,7 @@ from crawler.sample_site.apollo_markup import AJAX_PATH
 from crawler.sample_site.server import SampleServer
 from crawler.schemas import problems
 from crawler.urls import page_id
-from tests.crawl_support import read_jsonl, run_crawl
+from tests.crawl_support import read_jsonl, run_crawl, statement_fetches
 
 EXPORTS = ("statements.jsonl", "signatories.jsonl", "parties.jsonl")
 
@@ -66,12 +66,12 @@ def test_second_run_fetches_no_unchanged_body_and_exports_the_same(own_site: Sam
     articles = article_files(content_of(own_site))
     first = crawl(own_site, tmp_path)
     first_requests = len(own_site.log.paths())
-    assert own_site.log.count("/article/", 200) == len(articles)
+    assert statement_fetches(own_site.log, content_of(own_site), 200) == len(articles)
     before = stripped_exports(tmp_path)
 
     second = crawl(own_site, tmp_path)
     log = own_site.log
-    assert log.count("/article/", 200) == 0, "an unchanged statement body was fetched again"
+    assert statement_fetches(log, content_of(own_site), 200) == 0, "an unchanged statement body was fetched again"
     assert log.count(AJAX_PATH) > 0, "the lists were not re-read"
     assert len(log.paths()) < first_requests
     assert stripped_exports(tmp_path) == before
@@ -80,7 +80,7 @@ def test_second_run_fetches_no_unchanged_body_and_exports_the_same(own_site: Sam
     counts = second["run"]["counts"]
     assert counts["new"] == counts["changed"] == counts["removed"] == 0
     assert counts["unchanged"] == len(articles)
-    assert counts["not_modified"] == log.count("/article/", 304)
+    assert counts["not_modified"] == statement_fetches(log, content_of(own_site), 304)
     assert counts["not_due"] + counts["not_modified"] == counts["requests_saved"] == len(articles)
     assert first["run"]["counts"]["new"] == len(articles) and first["run"]["counts"]["requests_saved"] == 0
     assert all(s["removed_at"] is None for s in second["statements"])
@@ -92,14 +92,14 @@ def test_recent_days_rechecks_with_304_and_full_fetches_everything(own_site: Sam
     before = stripped_exports(tmp_path)
 
     rechecked = crawl(own_site, tmp_path, "-s", "RECENT_DAYS=100000")
-    assert own_site.log.count("/article/", 304) == articles
-    assert own_site.log.count("/article/", 200) == 0
+    assert statement_fetches(own_site.log, content_of(own_site), 304) == articles
+    assert statement_fetches(own_site.log, content_of(own_site), 200) == 0
     assert rechecked["run"]["counts"]["not_modified"] == rechecked["run"]["counts"]["requests_saved"] == articles
     assert stripped_exports(tmp_path) == before
 
     full = crawl(own_site, tmp_path, "-a", "full=1")
-    assert own_site.log.count("/article/", 200) == articles
-    assert own_site.log.count("/article/", 304) == 0
+    assert statement_fetches(own_site.log, content_of(own_site), 200) == articles
+    assert statement_fetches(own_site.log, content_of(own_site), 304) == 0
     counts = full["run"]["counts"]
     assert counts["unchanged"] == articles and counts["changed"] == 0 and counts["requests_saved"] == 0
     assert stripped_exports(tmp_path) == before
@@ -138,7 +138,7 @@ def test_changed_list_and_removed_statement_show_in_time_fields(own_site: Sample
     second = crawl(own_site, tmp_path, "-s", "RECENT_DAYS=100000")
     run1, run2 = first["run"]["started_at"], second["run"]["started_at"]
     assert run1 != run2, "both runs started in the same second: time fields cannot tell them apart"
-    assert own_site.log.count("/article/", 200) == 1
+    assert statement_fetches(own_site.log, content_of(own_site), 200) == 1
     now = by_id(second["statements"])
     assert len(now) == len(articles)
 

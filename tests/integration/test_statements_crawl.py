@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -18,9 +19,12 @@ ARTICLES = sorted((CONTENT_DIR / "articles").glob("*.toml"))
 SEED_PATH = "/article/20-IMCWP-Statement-of-Solidarity-of-Communist-and-Workers-Parties/"
 
 
+TEMPLATES = {"apollo": "apollo", "mercury": "mercury", "plain": "generic"}   # sample-site template -> what the crawler calls it
+
+
 def expected(path: Path) -> dict[str, Any]:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
-    return {"path": data["path"], **data.get("expected", {})}
+    return {"path": data["path"], "template": TEMPLATES[data.get("template", "apollo")], **data.get("expected", {})}
 
 
 @pytest.fixture(scope="module")
@@ -86,6 +90,7 @@ def test_the_seed_page(crawl: dict[str, Any]) -> None:
 def test_each_statement_matches_its_expected_values(crawl: dict[str, Any], article: Path) -> None:
     want = expected(article)
     got = statement(crawl, want["path"])
+    assert got["template"] == want["template"]
     assert got["posted_at"] == want.get("posted_at")
     assert got["languages"] == want.get("languages", [])
     meeting = want.get("meeting")
@@ -149,6 +154,25 @@ def test_parties_export_counts_the_seed_signatories(crawl: dict[str, Any]) -> No
 
 
 def test_robots_txt_is_obeyed(crawl: dict[str, Any], sample_site) -> None:  # type: ignore[no-untyped-def]
+    home = urllib.request.urlopen(sample_site.url + "/").read().decode("utf-8")
+    assert 'href="/search/"' in home                       # the home page links the disallowed path ...
     paths = sample_site.log.paths()
     assert "/robots.txt" in paths
-    assert not any(p.startswith("/search/") for p in paths)
+    assert not any(p.startswith("/search/") for p in paths)  # ... and the crawl never asked for it
+    assert crawl["runs"][-1]["counts"]["robots_forbidden"] >= 1
+
+
+def test_pages_of_an_unknown_template_are_read_and_counted(crawl: dict[str, Any]) -> None:
+    generic = [a for a in ARTICLES if expected(a)["template"] == "generic"]
+    assert generic
+    assert crawl["runs"][-1]["counts"]["unknown_template"] == len(generic)
+    for article in generic:
+        assert f"{statement(crawl, expected(article)['path'])['url']}: unknown template, read with generic signals" in crawl["result"].stderr
+
+
+def test_party_names_the_registry_lacks_are_reported_at_the_end(crawl: dict[str, Any]) -> None:
+    unresolved = {
+        s["name"] for record in crawl["statements"].values() for s in [*record["signatories"], *record["initiators"]] if s["party_id"] is None
+    }
+    assert unresolved
+    assert f"{len(unresolved)} party names not in the registry" in crawl["result"].stderr

@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from crawler.commands.crawl import worst_exit
 from crawler.lock import RunLock
 
 HOLD_AND_DIE = """
@@ -34,3 +35,11 @@ def test_the_lock_dies_with_its_process(tmp_path: Path) -> None:
     assert lock.acquire()
     assert path.read_text().strip().isdigit()
     lock.release()
+
+
+def test_the_worst_exit_ranks_a_failure_above_a_held_lock() -> None:
+    assert worst_exit([0, 3]) == 3
+    assert worst_exit([75, 4]) == 4
+    assert worst_exit([3, 75]) == 75
+    assert worst_exit([4, 1]) == 1    # a crash or a usage error is worse still
+    assert worst_exit([]) == 0
