@@ -14,7 +14,14 @@ from crawler.lock import RunLock
 from crawler.sample_site.server import SampleServer
 from crawler.schemas import problems
 from crawler.state import StateStore
-from tests.crawl_support import FAST, ROOT, crawl_command, read_jsonl, run_crawl, statement_fetches
+from tests.crawl_support import (
+    FAST,
+    ROOT,
+    crawl_command,
+    read_jsonl,
+    run_crawl,
+    statement_fetches,
+)
 
 EXPORTS = ("statements.jsonl", "signatories.jsonl", "parties.jsonl")
 
