@@ -20,7 +20,7 @@ from scrapy.crawler import Crawler
 from scrapy.exporters import JsonLinesItemExporter
 from w3lib.url import file_uri_to_path
 
-from .context import run_context, utc_now
+from .context import current_context, run_context, utc_now
 from .extract.events import EventBook
 from .parties.tally import PartyTally
 
@@ -28,6 +28,7 @@ SIGNATORY_FIELDS = (
     "statement_id", "statement_url", "statement_title", "posted_at", "role", "position",
     "name", "raw", "country", "country_code", "party_id", "group", "first_seen",
 )
+EVENT_NOT_CONTENT = ("crawled_at", "first_seen", "last_seen", "last_changed", "source_urls")
 
 
 class AtomicFileFeedStorage:
@@ -129,18 +130,50 @@ class PartiesExporter(SortedJsonLinesExporter):
             self.file.write(self.encode(record))
 
 
-class EventsExporter(SortedJsonLinesExporter):
-    """One line per event: every sighting of it merged (the detail page wins), written when the crawl ends."""
+def _event_content(record: dict[str, Any]) -> dict[str, Any]:
+    """What an event says, without where and when it was seen: a change here is a change of the event."""
+    return {k: v for k, v in record.items() if k not in EVENT_NOT_CONTENT}
 
-    def __init__(self, file: IO[bytes], **kwargs: Any) -> None:
+
+class EventsExporter(SortedJsonLinesExporter):
+    """One line per event: every sighting of it merged (the detail page wins), written when the crawl
+    ends, with the events of earlier runs that the site no longer shows (past events leave the lists).
+
+    Time fields come from the state: first_seen, last_seen (this run when the site showed it),
+    last_changed; the state is updated only when the run publishes its exports."""
+
+    def __init__(self, file: IO[bytes], crawler: Crawler | None = None, **kwargs: Any) -> None:
         super().__init__(file, **kwargs)
         self.book = EventBook()
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, file: IO[bytes], **kwargs: Any) -> EventsExporter:
+        return cls(file, crawler, **kwargs)
 
     def export_item(self, item: Any) -> None:
         for record in ItemAdapter(item)["records"]:
             self.book.add(record)
 
     def finish_exporting(self) -> None:
-        now = utc_now()
+        context = current_context(self.crawler) if self.crawler is not None else None
+        now = context.stamp if context is not None else utc_now()
+        stored = context.state.events() if context is not None else {}
+        events = dict(stored)
         for record in self.book:
-            self.file.write(self.encode({**record.to_dict(), "crawled_at": now}))
+            fields = record.to_dict()
+            old = stored.get(record.id)
+            unchanged = old is not None and _event_content(old) == _event_content(fields)
+            events[record.id] = {
+                **fields,
+                "crawled_at": now,
+                "first_seen": old["first_seen"] if old else now,
+                "last_seen": now,
+                "last_changed": old["last_changed"] if unchanged and old else now,
+            }
+        if context is not None and context.publish:
+            for event in events.values():
+                context.state.save_event(event)
+            context.state.commit()
+        for event in sorted(events.values(), key=lambda e: (e["start_date"], e["id"])):
+            self.file.write(self.encode(event))

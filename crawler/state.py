@@ -31,6 +31,10 @@ CREATE TABLE IF NOT EXISTS statements (
     last_modified TEXT,
     checked_run INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS events (
+    id TEXT PRIMARY KEY,
+    record TEXT NOT NULL
+);
 """
 
 _COLUMNS = "id, url, posted_at, content_hash, record, etag, last_modified, checked_run"
@@ -90,6 +94,15 @@ class StateStore:
                 row.last_modified,
                 row.checked_run,
             ),
+        )
+
+    def events(self) -> dict[str, dict[str, Any]]:
+        """Every event exported so far, by id."""
+        return {row[0]: json.loads(row[1]) for row in self.db.execute("SELECT id, record FROM events")}
+
+    def save_event(self, record: dict[str, Any]) -> None:
+        self.db.execute(
+            "INSERT OR REPLACE INTO events (id, record) VALUES (?, ?)", (record["id"], json.dumps(record, ensure_ascii=False))
         )
 
     def commit(self) -> None:
