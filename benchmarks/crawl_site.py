@@ -36,7 +36,8 @@ from crawler.sample_site.content import CONTENT_DIR  # noqa: E402
 from crawler.sample_site.server import SampleServer  # noqa: E402
 from tests.crawl_support import crawl_command  # noqa: E402
 
-PATH_LINE = re.compile(r'^path = "(/article/[^"]+)"$', re.M)
+PATH_LINE = re.compile(r'^path = "(/[^"]+)"$', re.M)
+ONLY_LINKED = re.compile(r"^sitemap = false$", re.M)   # reached through one link or the feed: copied once
 UUID_TAIL = re.compile(r"[0-9a-f]{4}(/?)$", re.I)
 FAST = ("-s", "CONCURRENT_REQUESTS=16", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16", "-s", "LOG_LEVEL=WARNING")
 EXPORTS = ("statements", "signatories", "parties", "runs")
@@ -63,19 +64,21 @@ def copied_path(path: str, copy: int) -> str:
 
 
 def build_content(target: Path, copies: int) -> int:
-    """The scaled content folder; returns how many article files it holds."""
+    """The scaled content folder; returns how many article files it holds. Pages that only a link or the
+    feed leads to are copied once (their copies would be unreachable)."""
     shutil.copytree(CONTENT_DIR / "events", target / "events")
     articles = target / "articles"
     articles.mkdir()
-    sources = sorted((CONTENT_DIR / "articles").glob("*.toml"))
-    for source in sources:
+    written = 0
+    for source in sorted((CONTENT_DIR / "articles").glob("*.toml")):
         text = source.read_text(encoding="utf-8")
         if not PATH_LINE.search(text):
-            raise SystemExit(f"{source.name}: no `path = \"/article/...\"` line to rewrite")
-        for copy in range(copies):
+            raise SystemExit(f"{source.name}: no `path = \"...\"` line to rewrite")
+        for copy in range(1 if ONLY_LINKED.search(text) else copies):
             scaled = PATH_LINE.sub(lambda m: f'path = "{copied_path(m.group(1), copy)}"', text, count=1)
             (articles / f"{source.stem}-c{copy:03d}.toml").write_text(scaled, encoding="utf-8")
-    return len(sources) * copies
+            written += 1
+    return written
 
 
 def crawl(base_url: str, workdir: Path, log: Path) -> Run:
@@ -100,8 +103,9 @@ def lines(path: Path) -> int:
 
 def report(number: int, run: Run, server: SampleServer, exports: Path, log: Path) -> None:
     served = len(server.log.entries)
-    bodies_200 = server.log.count("/article/", 200)
-    bodies_304 = server.log.count("/article/", 304)
+    paths = server.site.content.article_paths()
+    bodies_200 = server.log.count_paths(paths, 200)
+    bodies_304 = server.log.count_paths(paths, 304)
     statements = lines(exports / "statements.jsonl") if (exports / "statements.jsonl").exists() else 0
     print(f"run {number}: exit {run.exit_code}, wall {run.wall:.2f} s, peak RSS {run.max_rss_kib / 1024:.1f} MiB")
     print(f"  CPU: crawl process {run.crawl_cpu:.2f} s, sample-site server {run.server_cpu:.2f} s")

@@ -5,11 +5,10 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import tomllib
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
+from crawler.sample_site.content import SiteContent
 from crawler.sample_site.server import RequestLog
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,12 +39,7 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
-def statement_paths(content: Path) -> set[str]:
-    """The URL paths of the sample site's statements (without the trailing slash)."""
-    return {tomllib.loads(f.read_text(encoding="utf-8"))["path"].rstrip("/") for f in (content / "articles").glob("*.toml")}
-
 
 def statement_fetches(log: RequestLog, content: Path, status: int | None = None) -> int:
-    """How many of the server's answers were statement pages (with this status, when given)."""
-    paths = statement_paths(content)
-    return sum(1 for target, code in log.entries if urlsplit(target).path.rstrip("/") in paths and status in (None, code))
+    """How many of the server's answers were statement pages of this content (with this status, when given)."""
+    return log.count_paths(SiteContent(content).article_paths(), status)

@@ -154,6 +154,11 @@ class SiteContent:
     def last_modified(self) -> float:
         return max(self._signature.values(), default=0.0)
 
+    def article_paths(self) -> set[str]:
+        """The URL paths of every statement (without the trailing slash)."""
+        self.refresh()
+        return set(self._by_path)
+
     def article_at(self, path: str) -> Article | None:
         """The article at a URL path, with or without the trailing slash."""
         return self._by_path.get(path.rstrip("/"))

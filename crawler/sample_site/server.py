@@ -43,6 +43,11 @@ class RequestLog:
                 1 for t, s in self.entries if urlsplit(t).path.startswith(prefix) and (status is None or s == status)
             )
 
+    def count_paths(self, paths: set[str], status: int | None = None) -> int:
+        """Requests for any of these paths (trailing slash aside; with this status, when given)."""
+        with self._lock:
+            return sum(1 for t, s in self.entries if urlsplit(t).path.rstrip("/") in paths and status in (None, s))
+
     def statuses(self) -> Counter[int]:
         with self._lock:
             return Counter(s for _, s in self.entries)
