@@ -74,15 +74,19 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-class SortedJsonLinesExporter(JsonLinesItemExporter):
+class LinesExporter(JsonLinesItemExporter):
+    """JSON Lines written by the subclass when the feed closes; `encode` gives one line."""
+
+    def encode(self, record: dict[str, Any]) -> bytes:
+        return (self.encoder.encode(record) + "\n").encode(self.encoding or "utf-8")
+
+
+class SortedJsonLinesExporter(LinesExporter):
     """JSON Lines sorted by `id`; lines are encoded as items arrive and written when the feed closes."""
 
     def __init__(self, file: IO[bytes], **kwargs: Any) -> None:
         super().__init__(file, **kwargs)
         self.lines: list[tuple[str, bytes]] = []
-
-    def encode(self, record: dict[str, Any]) -> bytes:
-        return (self.encoder.encode(record) + "\n").encode(self.encoding or "utf-8")
 
     def export_item(self, item: Any) -> None:
         record = dict(self.get_serialized_fields(item))
@@ -113,7 +117,7 @@ class SignatoryLinesExporter(SortedJsonLinesExporter):
             self.lines.append((f"{statement['id']}:{order:05d}", self.encode(record)))
 
 
-class PartiesExporter(SortedJsonLinesExporter):
+class PartiesExporter(LinesExporter):
     """One line per registry party seen in the crawl, written when it ends."""
 
     def __init__(self, file: IO[bytes], **kwargs: Any) -> None:
@@ -135,7 +139,7 @@ def _event_content(record: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in record.items() if k not in EVENT_NOT_CONTENT}
 
 
-class EventsExporter(SortedJsonLinesExporter):
+class EventsExporter(LinesExporter):
     """One line per event: every sighting of it merged (the detail page wins), written when the crawl
     ends, with the events of earlier runs that the site no longer shows (past events leave the lists).
 

@@ -77,6 +77,7 @@ class EventSource:
 
     url: str
     html: str
+    selector: Selector | None = None   # the spider's parse of `html`, so the page is parsed once
 
 
 @dataclass

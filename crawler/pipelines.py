@@ -64,7 +64,7 @@ class ExtractPipeline(_Step):
         if isinstance(item, ArticleFetched):
             return self.statement(item)
         if isinstance(item, EventSource):
-            sightings = read_event_sightings(item.html, item.url)
+            sightings = read_event_sightings(item.selector or item.html, item.url)
             for problem in sightings.problems:
                 self.stats.inc_value("events/unreadable")
                 logger.warning("%s: event %r left out of the export: %s %r", problem.url, problem.title, problem.reason, problem.text)
