@@ -16,7 +16,9 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/activate
 demo: $(VENV)/.installed        ## crawl the bundled sample site into exports/
 	$(BIN)/python -m crawler.demo
 
-test: $(VENV)/.installed        ## the whole test suite
+test: $(VENV)/.installed        ## lint, type check, then the whole test suite
+	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
 bench: $(VENV)/.installed       ## speed and memory figures

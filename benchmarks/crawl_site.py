@@ -18,6 +18,7 @@ Note: the server shares this machine's cores with the crawl, so wall times inclu
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import re
 import resource
@@ -52,6 +53,10 @@ class Run:
     server_cpu: float   # user + system seconds of this process (the server thread) during the crawl
 
 
+def _copied_path_line(match: re.Match[str], copy: int) -> str:
+    return f'path = "{copied_path(match.group(1), copy)}"'
+
+
 def copied_path(path: str, copy: int) -> str:
     """A unique path for copy k (copy 0 keeps the original), in the same form as the original."""
     if copy == 0:
@@ -75,7 +80,7 @@ def build_content(target: Path, copies: int) -> int:
         if not PATH_LINE.search(text):
             raise SystemExit(f"{source.name}: no `path = \"...\"` line to rewrite")
         for copy in range(1 if ONLY_LINKED.search(text) else copies):
-            scaled = PATH_LINE.sub(lambda m: f'path = "{copied_path(m.group(1), copy)}"', text, count=1)
+            scaled = PATH_LINE.sub(functools.partial(_copied_path_line, copy=copy), text, count=1)
             (articles / f"{source.stem}-c{copy:03d}.toml").write_text(scaled, encoding="utf-8")
             written += 1
     return written

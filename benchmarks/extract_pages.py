@@ -11,6 +11,7 @@ A second pass per round times each stage alone with the functions `read_statemen
 from __future__ import annotations
 
 import argparse
+import functools
 import statistics
 import sys
 import time
@@ -111,7 +112,7 @@ def main() -> None:
     for _ in range(args.rounds):
         round_start = time.perf_counter()
         for name, url, html in pages:
-            _timed(per_page[name], lambda: extract(html, url, resolver))
+            _timed(per_page[name], functools.partial(extract, html, url, resolver))
         timed_total += time.perf_counter() - round_start
         for _name, url, html in pages:
             time_stages(html, url, resolver, stages)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from scrapy import signals
@@ -45,7 +45,7 @@ class RunContext:
 
 def utc_now() -> str:
     """A time field value: UTC, ISO 8601, seconds."""
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def current_context(crawler: Crawler) -> RunContext | None:
@@ -60,7 +60,7 @@ def run_context(crawler: Crawler) -> RunContext:
         return context
     settings = crawler.settings
     spider = crawler.spidercls.name
-    started = datetime.now(timezone.utc).replace(microsecond=0)
+    started = datetime.now(UTC).replace(microsecond=0)
     run_id = f"{started:%Y%m%dT%H%M%SZ}-{spider}-{uuid.uuid4().hex[:6]}"
     policy = RecrawlPolicy(settings.getint("RECENT_DAYS"), settings.getint("RECHECK_RUNS"), settings.getbool("FULL_RECRAWL"))
     state = StateStore(Path(settings.get("STATE_DIR")) / spider)
@@ -74,5 +74,5 @@ def run_context(crawler: Crawler) -> RunContext:
         exports_dir=Path(settings.get("EXPORTS_DIR")),
     )
     setattr(crawler, _ATTR, context)
-    crawler.signals.connect(lambda: state.close(), signal=signals.engine_stopped, weak=False)
+    crawler.signals.connect(state.close, signal=signals.engine_stopped, weak=False)
     return context

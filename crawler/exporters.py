@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from io import BytesIO
 from pathlib import Path
 from typing import IO, Any
 
@@ -84,7 +85,7 @@ class LinesExporter(JsonLinesItemExporter):
 class SortedJsonLinesExporter(LinesExporter):
     """JSON Lines sorted by `id`; lines are encoded as items arrive and written when the feed closes."""
 
-    def __init__(self, file: IO[bytes], **kwargs: Any) -> None:
+    def __init__(self, file: BytesIO, **kwargs: Any) -> None:
         super().__init__(file, **kwargs)
         self.lines: list[tuple[str, bytes]] = []
 
@@ -120,7 +121,7 @@ class SignatoryLinesExporter(SortedJsonLinesExporter):
 class PartiesExporter(LinesExporter):
     """One line per registry party seen in the crawl, written when it ends."""
 
-    def __init__(self, file: IO[bytes], **kwargs: Any) -> None:
+    def __init__(self, file: BytesIO, **kwargs: Any) -> None:
         super().__init__(file, **kwargs)
         self.tally = PartyTally()
 
@@ -146,13 +147,13 @@ class EventsExporter(LinesExporter):
     Time fields come from the state: first_seen, last_seen (this run when the site showed it),
     last_changed; the state is updated only when the run publishes its exports."""
 
-    def __init__(self, file: IO[bytes], crawler: Crawler | None = None, **kwargs: Any) -> None:
+    def __init__(self, file: BytesIO, crawler: Crawler | None = None, **kwargs: Any) -> None:
         super().__init__(file, **kwargs)
         self.book = EventBook()
         self.crawler = crawler
 
     @classmethod
-    def from_crawler(cls, crawler: Crawler, file: IO[bytes], **kwargs: Any) -> EventsExporter:
+    def from_crawler(cls, crawler: Crawler, file: BytesIO, **kwargs: Any) -> EventsExporter:
         return cls(file, crawler, **kwargs)
 
     def export_item(self, item: Any) -> None:

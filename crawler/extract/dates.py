@@ -121,10 +121,11 @@ def _join_dashed_dates(tokens: Sequence[Token]) -> list[Token]:
 
 def _read_side(tokens: list[Token]) -> _Side | None:
     """A full date token alone, or at most one day, one month and one (4-digit) year."""
-    if tokens[0].day is not None:
-        day = tokens[0].day
-        return _Side(day.day, day.month, day.year) if len(tokens) == 1 else None
-    day = month = year = None
+    if (whole := tokens[0].day) is not None:
+        return _Side(whole.day, whole.month, whole.year) if len(tokens) == 1 else None
+    day: int | None = None
+    month: int | None = None
+    year: int | None = None
     for token in tokens:
         if token.kind == DATE or (token.kind == MONTH and month is not None):
             return None

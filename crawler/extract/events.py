@@ -101,7 +101,7 @@ def _iso_dates(page: EventPage) -> DateRange | None:
     end = _iso_day(page.end_iso)
     if end is None:
         return DateRange(start, start)
-    if page.end_exclusive and _is_whole_day(page.start_iso) and _is_whole_day(page.end_iso) and end > start:
+    if page.end_exclusive and _is_whole_day(page.start_iso or "") and _is_whole_day(page.end_iso or "") and end > start:
         end -= timedelta(days=1)
     return DateRange(start, end)
 

@@ -93,7 +93,8 @@ def match_heading(line: str) -> Heading | None:
         return Heading("undersigned", found.group(), "")
     if len(text) > _MAX_HEADING_CHARS:
         return None
-    for kind, pattern in (("initiators", _INITIATORS_RE), ("list", _LIST_BY_RE)):
+    patterns: tuple[tuple[HeadingKind, re.Pattern[str]], ...] = (("initiators", _INITIATORS_RE), ("list", _LIST_BY_RE))
+    for kind, pattern in patterns:
         found = pattern.match(text)
         if found:
             rest = text[found.end():].strip().lstrip(":").strip()

@@ -32,7 +32,7 @@ def _split_inline_numbers(line: str) -> list[str] | None:
     if len(cuts) < 2:
         return None
     ends = [start for start, _ in cuts[1:]] + [len(line)]
-    return [line[end_of_marker:end] for (_, end_of_marker), end in zip(cuts, ends)]
+    return [line[end_of_marker:end] for (_, end_of_marker), end in zip(cuts, ends, strict=True)]
 
 
 def split_entries(text: str) -> list[str]:

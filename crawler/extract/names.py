@@ -95,7 +95,7 @@ def looks_party_like(text: str) -> bool:
     folded = [fold_word(w) for w in words]
     if any(f in _SENTENCE_WORDS for f in folded):
         return False
-    content = [w for w, f in zip(words, folded) if f not in _STOPWORDS]
+    content = [w for w, f in zip(words, folded, strict=True) if f not in _STOPWORDS]
     if not content or not _capitalised(content[0]):
         return False
     has_noun = any(map(_is_party_noun, folded))

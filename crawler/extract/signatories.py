@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from crawler.extract.list_headings import Heading, is_group_heading, match_heading
 from crawler.extract.list_layouts import split_entries

@@ -47,7 +47,7 @@ def _attempt(problems: list[str], what: str, extractor: Callable[..., T], *args:
     the failure is noted, and the other fields are still read."""
     try:
         return extractor(*args)
-    except Exception as exc:  # noqa: BLE001 (any failure of one field must not lose the page)
+    except Exception as exc:
         problems.append(f"{what} could not be read: {exc!r}")
         return default
 

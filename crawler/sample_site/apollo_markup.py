@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time, timezone
+from datetime import UTC, datetime, time
 from html import escape
 
 from .content import Article, Event
@@ -197,7 +197,7 @@ def event_link(event: Event) -> str:
     assert event.path is not None
     if event.template != "mercury":
         return event.path
-    start = datetime.combine(event.start, time(), timezone.utc)
+    start = datetime.combine(event.start, time(), UTC)
     return f"{event.path}?instancedate={int(start.timestamp()) * 1000}"
 
 
@@ -319,10 +319,10 @@ def pagination(list_id: str, current: int, pages: int) -> str:
     links = []
     if current != 1:
         links.append(_page_link(list_id, 1, "First page", '<span class="fa fa-step-backward" aria-hidden="true"></span>'))
-    for number in range(max(1, current - 2), min(pages, current + 2) + 1):
-        links.append(
-            _page_link(list_id, number, f"Show page {number}", f'<span class="number">{number}</span>', number == current)
-        )
+    links.extend(
+        _page_link(list_id, number, f"Show page {number}", f'<span class="number">{number}</span>', number == current)
+        for number in range(max(1, current - 2), min(pages, current + 2) + 1)
+    )
     if current < pages:
         links.append(_page_link(list_id, pages, "Last page", '<span class="fa fa-step-forward" aria-hidden="true"></span>'))
     body = "\n".join(links)

@@ -6,6 +6,7 @@ Run it alone with `python -m crawler.sample_site.server --port 8123`.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import threading
 from collections import Counter
@@ -13,6 +14,7 @@ from dataclasses import dataclass, field
 from email.utils import formatdate, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import cast
 from urllib.parse import urlsplit
 
 from .content import CONTENT_DIR, SiteContent
@@ -72,14 +74,14 @@ def make_handler(site: SampleSite, log: RequestLog, error_pages: dict[str, int])
     class Handler(BaseHTTPRequestHandler):
         server_version = "OpenCms/10.5"
 
-        def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        def do_GET(self) -> None:
             parts = urlsplit(self.path)
-            base_url = f"http://{self.headers.get('Host', '%s:%d' % self.server.server_address[:2])}"
+            base_url = f"http://{self.headers.get('Host', '{}:{}'.format(*cast(tuple[str, int], self.server.server_address)[:2]))}"
             page: Page = site.get(parts.path, parts.query, base_url)
             if parts.path in error_pages:
                 page = Page(error_pages[parts.path], "text/html; charset=utf-8", ERROR_PAGE, page.last_modified)
             body = page.body.encode("utf-8")
-            etag = '"%s"' % hashlib.sha1(body).hexdigest()[:16]
+            etag = f'"{hashlib.sha1(body).hexdigest()[:16]}"'
             status = page.status
             if status == 200 and _not_modified(dict(self.headers.items()), etag, page.last_modified):
                 status = 304
@@ -95,7 +97,7 @@ def make_handler(site: SampleSite, log: RequestLog, error_pages: dict[str, int])
             self.end_headers()
             self.wfile.write(body)
 
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (signature of the base class)
+        def log_message(self, format: str, *args: object) -> None:
             """Quiet: the request log holds what tests need."""
 
     return Handler
@@ -116,7 +118,7 @@ class SampleServer:
 
     @property
     def url(self) -> str:
-        host, port = self.httpd.server_address[:2]
+        host, port = cast(tuple[str, int], self.httpd.server_address[:2])
         return f"http://{host}:{port}"
 
     def __enter__(self) -> SampleServer:
@@ -136,10 +138,8 @@ def main() -> None:
     args = parser.parse_args()
     with SampleServer(args.content, args.port, args.host) as server:
         print(f"sample site at {server.url}", flush=True)
-        try:
+        with contextlib.suppress(KeyboardInterrupt):
             threading.Event().wait()
-        except KeyboardInterrupt:
-            pass
 
 
 if __name__ == "__main__":

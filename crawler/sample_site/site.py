@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.utils import format_datetime
 from html import escape
 from urllib.parse import parse_qs
@@ -161,7 +161,7 @@ class SampleSite:
     def _sitemap(self, base_url: str) -> str:
         urls = [f"<url><loc>{base_url}/</loc></url>"]
         for item in (a for a in self.content.articles if a.in_sitemap):
-            stamp = datetime.fromtimestamp(item.mtime, timezone.utc).isoformat(timespec="seconds")
+            stamp = datetime.fromtimestamp(item.mtime, UTC).isoformat(timespec="seconds")
             urls.append(f"<url><loc>{escape(base_url + item.path.rstrip('/'))}</loc><lastmod>{stamp}</lastmod></url>")
         body = "\n".join(urls)
         return f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{body}\n</urlset>\n'
@@ -169,7 +169,7 @@ class SampleSite:
     def _rss(self, base_url: str) -> str:
         items = "\n".join(
             f"<item><title>{escape(a.title)}</title><link>{escape(base_url + a.path)}</link>"
-            f"<pubDate>{format_datetime(a.published.replace(tzinfo=timezone.utc))}</pubDate></item>"
+            f"<pubDate>{format_datetime(a.published.replace(tzinfo=UTC))}</pubDate></item>"
             for a in [a for a in self.content.articles if a.in_feed][:10]
         )
         return (

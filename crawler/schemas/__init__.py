@@ -15,7 +15,8 @@ SCHEMA_DIR = Path(__file__).parent
 @cache
 def schema(name: str) -> dict[str, Any]:
     """The schema `name` ('statement', 'signatory', 'party', 'event', 'run')."""
-    return json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+    loaded: dict[str, Any] = json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+    return loaded
 
 
 @cache

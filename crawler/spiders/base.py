@@ -5,14 +5,15 @@ Spiders only discover and fetch; everything read off a page is the pipelines' jo
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, ClassVar, Iterator
+from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
-from scrapy.http import Response
+from scrapy.http import Response, TextResponse
 from scrapy.settings import BaseSettings
 from scrapy.spidermiddlewares.httperror import HttpError
 
@@ -40,6 +41,7 @@ class SolidnetSpider(scrapy.Spider):
 
     feeds: ClassVar[dict[str, dict[str, Any]]] = {}
     base_url: str
+    allowed_domains: list[str]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -64,7 +66,7 @@ class SolidnetSpider(scrapy.Spider):
     def url(self, path: str) -> str:
         return f"{self.base_url}{path}"
 
-    def list_requests(self, response: Response, **kwargs: Any) -> Iterator[scrapy.Request]:
+    def list_requests(self, response: TextResponse, **kwargs: Any) -> Iterator[scrapy.Request]:
         """Page 1 of every AJAX-filled list on the page (once per list, whatever page shows it);
         `parse_list` asks for the other pages."""
         for dynamic in find_lists(response.selector, response.url):
@@ -80,6 +82,9 @@ class SolidnetSpider(scrapy.Spider):
             )
 
     def parse_list(self, response: Response, dynamic: DynamicList, **kwargs: Any) -> Iterator[Any]:
+        if not isinstance(response, TextResponse):
+            self.logger.warning("list page %s is not text; skipped", response.url)
+            return
         page = parse_list_page(response.text, response.url)
         self.crawler.stats.inc_value("lists/pages")
         if page.current_page == 1 and self.wants_list(page):
@@ -97,7 +102,7 @@ class SolidnetSpider(scrapy.Spider):
         """Whether a list's other pages are worth fetching, judged by its first page; spiders override."""
         return True
 
-    def list_entries(self, urls: list[str], response: Response) -> Iterator[Any]:
+    def list_entries(self, urls: list[str], response: TextResponse) -> Iterator[Any]:
         """What to do with the entries of a list page (`list_page(response)`: the page it sits on); spiders override."""
         return iter(())
 

@@ -8,7 +8,7 @@ every event detail page linked from a teaser is fetched. Reading the events is t
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
 import scrapy
@@ -21,7 +21,7 @@ from .base import SolidnetSpider, list_page
 
 class EventsSpider(SolidnetSpider):
     name = "events"
-    feeds = {"events.jsonl": {"format": "events", "item_classes": [EventSightings]}}
+    feeds: ClassVar[dict[str, dict[str, Any]]] = {"events.jsonl": {"format": "events", "item_classes": [EventSightings]}}
     side_list_paths = ("/", "/news/statements/")   # pages carrying the side list of upcoming events
     section_path = "/events/"                      # the events section: an AJAX list of every event
 
@@ -43,7 +43,7 @@ class EventsSpider(SolidnetSpider):
         if isinstance(response, TextResponse):
             yield from self.list_requests(response)
 
-    def list_entries(self, urls: list[str], response: Response) -> Iterator[Any]:
+    def list_entries(self, urls: list[str], response: TextResponse) -> Iterator[Any]:
         """One page of the events list: its teasers, seen on the list page; their detail pages."""
         yield EventSource(url=list_page(response), html=response.text, selector=response.selector)
         yield from self.event_requests(canonical_url(url, self.base_url) for url in urls if on_site(url, self.base_url))

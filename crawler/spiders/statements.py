@@ -7,7 +7,8 @@ the exports always hold the whole dataset.
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
 import scrapy
@@ -29,7 +30,7 @@ FEED_ITEMS = {"item_classes": [Statement]}
 
 class StatementsSpider(SolidnetSpider):
     name = "statements"
-    feeds = {
+    feeds: ClassVar[dict[str, dict[str, Any]]] = {
         "statements.jsonl": {"format": "sorted_jsonlines", "fields": STATEMENT_FIELDS, **FEED_ITEMS},
         "signatories.jsonl": {"format": "signatories", **FEED_ITEMS},
         "parties.jsonl": {"format": "parties", **FEED_ITEMS},
@@ -104,18 +105,24 @@ class StatementsSpider(SolidnetSpider):
         """Only lists of statements are paged through (not the events list, say)."""
         return any(is_article_path(urlsplit(url).path) for url in first_page.entry_urls)
 
-    def list_entries(self, urls: list[str], response: Response) -> Iterator[Any]:
+    def list_entries(self, urls: list[str], response: TextResponse) -> Iterator[Any]:
         for url in urls:
             if on_site(url, self.base_url):
                 yield from self.follow(canonical_url(url, self.base_url))
 
     def parse_sitemap(self, response: Response) -> Iterator[Any]:
+        if not isinstance(response, TextResponse):
+            self.logger.warning("%s is not text; skipped", response.url)
+            return
         response.selector.remove_namespaces()
         for loc in response.xpath("//url/loc/text()").getall():
             if on_site(loc.strip(), self.base_url):
                 yield from self.follow(canonical_url(loc.strip(), self.base_url))
 
     def parse_rss(self, response: Response) -> Iterator[Any]:
+        if not isinstance(response, TextResponse):
+            self.logger.warning("%s is not text; skipped", response.url)
+            return
         response.selector.remove_namespaces()
         for link in response.xpath("//item/link/text()").getall():
             if on_site(link.strip(), self.base_url):

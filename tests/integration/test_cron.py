@@ -7,7 +7,7 @@ import os
 import signal
 import subprocess
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from crawler.lock import RunLock
@@ -144,7 +144,7 @@ def nightly(site: SampleServer, workdir: Path) -> subprocess.CompletedProcess[st
 def test_nightly_runs_both_spiders_with_a_log_each(own_site: SampleServer, tmp_path: Path) -> None:
     result = nightly(own_site, tmp_path)
     assert result.returncode == 0, result.stderr[-3000:]
-    day = datetime.now(timezone.utc).strftime("%Y-%m-%d")
+    day = datetime.now(UTC).strftime("%Y-%m-%d")
     for spider in ("statements", "events"):
         log = tmp_path / "logs" / f"{spider}-{day}.log"
         assert "Spider closed (finished)" in log.read_text(encoding="utf-8")

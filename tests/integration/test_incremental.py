@@ -40,7 +40,7 @@ def without_times(value: Any) -> Any:
     return value
 
 
-TIME_VALUES = re.compile(r'"(%s)": (?:"[^"]*"|null)' % "|".join(TIME_FIELDS))
+TIME_VALUES = re.compile('"(' + '|'.join(TIME_FIELDS) + r')": (?:"[^"]*"|null)')
 
 
 def stripped_exports(workdir: Path) -> dict[str, str]:

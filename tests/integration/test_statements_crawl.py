@@ -139,9 +139,9 @@ def test_signatories_fan_out_one_line_per_party(crawl: dict[str, Any]) -> None:
         by_statement.setdefault(line["statement_id"], []).append(line)
     for statement_id, record in crawl["statements"].items():
         lines = by_statement.get(statement_id, [])
-        assert [l["raw"] for l in lines if l["role"] == "initiator"] == [p["raw"] for p in record["initiators"]]
-        assert [l["raw"] for l in lines if l["role"] == "signatory"] == [p["raw"] for p in record["signatories"]]
-        assert all(l["statement_title"] == record["title"] and l["posted_at"] == record["posted_at"] for l in lines)
+        assert [line["raw"] for line in lines if line["role"] == "initiator"] == [p["raw"] for p in record["initiators"]]
+        assert [line["raw"] for line in lines if line["role"] == "signatory"] == [p["raw"] for p in record["signatories"]]
+        assert all(line["statement_title"] == record["title"] and line["posted_at"] == record["posted_at"] for line in lines)
 
 
 def test_parties_export_counts_the_seed_signatories(crawl: dict[str, Any]) -> None:

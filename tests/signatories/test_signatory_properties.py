@@ -1,7 +1,7 @@
 """Property test: random party lists rendered in every layout of the site read back exactly, in order."""
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given, settings
@@ -109,4 +109,4 @@ def test_country_hint_layouts_read_back(layout: str, pairs: list[tuple[str, str]
         html = "<p>" + " ".join(f"{i}. {w}" for i, w in enumerate(written, 1)) + "</p>"
     else:
         html = "<ol>" + "".join(f"<li>{w}</li>" for w in written) + "</ol>"
-    assert _read(html) == [(w, p, c) for w, (p, c) in zip(written, pairs)]
+    assert _read(html) == [(w, p, c) for w, (p, c) in zip(written, pairs, strict=True)]

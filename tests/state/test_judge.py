@@ -6,7 +6,7 @@ from crawler.runrecord import COUNTS, Thresholds, judge
 
 
 def counts(**given: int) -> dict[str, int]:
-    return {name: 0 for name in COUNTS} | given
+    return dict.fromkeys(COUNTS, 0) | given
 
 
 def verdict(finish: str = "finished", **given: int) -> tuple[str, str | None]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import itertools
 from datetime import datetime
 
 import pytest
@@ -41,7 +42,7 @@ def test_old_statements_are_due_once_per_cycle_when_checked_each_time_they_are_d
                 checked[statement_id] = run
     for runs in due_runs.values():
         assert runs[0] < 2 + recheck
-        assert all(b - a == recheck for a, b in zip(runs, runs[1:]))
+        assert all(b - a == recheck for a, b in itertools.pairwise(runs))
     per_run = [sum(run in runs for runs in due_runs.values()) for run in range(2 + recheck, 2 + 2 * recheck)]
     assert max(per_run) < 2 * len(IDS) / recheck, per_run   # spread, not all at once
 
