@@ -17,6 +17,14 @@ def sample_site() -> Iterator[SampleServer]:
         yield server
 
 
+@pytest.fixture(scope="module")
+def module_site() -> Iterator[SampleServer]:
+    """The bundled sample site on a port of its own for one test module: its request log holds only
+    the requests of that module's crawl (no other crawl of the session can satisfy its assertions)."""
+    with SampleServer(CONTENT_DIR) as server:
+        yield server
+
+
 @pytest.fixture
 def own_site(tmp_path: Path) -> Iterator[SampleServer]:
     """A private copy of the sample site that a test may change between runs."""

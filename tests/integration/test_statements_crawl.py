@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import tomllib
 import urllib.request
 from pathlib import Path
@@ -9,7 +10,8 @@ from typing import Any
 
 import pytest
 
-from crawler.parties.countries import country_of
+from crawler.parties.names import clean_name
+from crawler.parties.registry import REGISTRY_PATH
 from crawler.sample_site.content import CONTENT_DIR
 from crawler.schemas import problems
 from crawler.urls import page_id
@@ -17,6 +19,14 @@ from tests.crawl_support import read_jsonl, run_crawl
 
 ARTICLES = sorted((CONTENT_DIR / "articles").glob("*.toml"))
 SEED_PATH = "/article/20-IMCWP-Statement-of-Solidarity-of-Communist-and-Workers-Parties/"
+# The registry rows as the CSV holds them (read here, not through the resolver): party_id -> row.
+REGISTRY = {row["party_id"]: row for row in csv.DictReader(REGISTRY_PATH.open(encoding="utf-8", newline=""))}
+# Every key an [expected] table may hold; each is asserted by a test below.
+ASSERTED_KEYS = {
+    "posted_at", "from_date", "languages", "meeting", "dateline", "unreadable_dateline", "problems",
+    "category_parties", "initiators", "initiator_parties", "signatories", "signatory_parties",
+    "signatory_groups", "signatory_names", "duplicates_dropped",
+}
 
 
 TEMPLATES = {"apollo": "apollo", "mercury": "mercury", "plain": "generic"}   # sample-site template -> what the crawler calls it
@@ -28,12 +38,14 @@ def expected(path: Path) -> dict[str, Any]:
 
 
 @pytest.fixture(scope="module")
-def crawl(sample_site, tmp_path_factory) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+def crawl(module_site, tmp_path_factory) -> dict[str, Any]:  # type: ignore[no-untyped-def]
     workdir = tmp_path_factory.mktemp("statements")
-    result = run_crawl("statements", sample_site.url, workdir)
+    result = run_crawl("statements", module_site.url, workdir)
     exports = workdir / "exports"
     return {
         "result": result,
+        "requested": module_site.log.paths(),   # this crawl's requests only: the server is this module's own
+        "base_url": module_site.url,
         "statements": {s["id"]: s for s in read_jsonl(exports / "statements.jsonl")},
         "statement_lines": read_jsonl(exports / "statements.jsonl"),
         "signatories": read_jsonl(exports / "signatories.jsonl"),
@@ -105,14 +117,66 @@ def test_each_statement_matches_its_expected_values(crawl: dict[str, Any], artic
     assert got["duplicates_dropped"] == want.get("duplicates_dropped", 0)
     if "signatory_groups" in want:
         assert [s["group"] for s in got["signatories"]] == want["signatory_groups"]
+    if "signatory_names" in want:   # the cleaned names (look-alikes and U+FFFD repaired), whether resolved or not
+        assert [clean_name(s["raw"]) for s in got["signatories"]] == want["signatory_names"]
 
 
-def test_category_parties_get_their_country(crawl: dict[str, Any]) -> None:
+def test_a_from_line_dates_a_page_that_has_no_stamp(crawl: dict[str, Any]) -> None:
+    deciding = 0
+    for article in ARTICLES:
+        data = tomllib.loads(article.read_text(encoding="utf-8"))
+        want = expected(article)
+        if "from_date" not in want:
+            continue
+        got = statement(crawl, want["path"])
+        if "stamp" in data:
+            assert got["posted_at"][:10] == want["from_date"]   # the stamp wins; the From: line names the same day
+        else:
+            deciding += 1
+            assert got["posted_at"] == want["from_date"] + "T00:00:00"
+    assert deciding, "no sample page is dated by its From: line alone"
+
+
+def party_fields(want: dict[str, Any]) -> dict[str, Any]:
+    """The exported party fields an expected entry stands for: a registry party's name and country come
+    from its CSV row; an entry without `party_id` is a name the registry lacks (absent key: null)."""
+    if "party_id" in want:
+        row = REGISTRY[want["party_id"]]
+        assert want.get("country_code") == (row["country_code"] or None), f"expectation disagrees with the registry: {want}"
+        return {"party_id": row["party_id"], "name": row["name"], "country": row["country"] or None, "country_code": row["country_code"] or None}
+    return {"party_id": None, "name": want["name"], "country_code": want.get("country_code")}
+
+
+def exported_fields(got: dict[str, Any], want: dict[str, Any]) -> dict[str, Any]:
+    return {key: got[key] for key in want}
+
+
+def test_every_expected_party_list_carries_its_parties(crawl: dict[str, Any]) -> None:
     for article in ARTICLES:
         want = expected(article)
-        got = statement(crawl, want["path"])
-        codes = [country_of(p["country"]) for p in want.get("category_parties", [])]
-        assert [p["country_code"] for p in got["parties"]] == [code[1] if code else None for code in codes]
+        for names, parties in (("signatories", "signatory_parties"), ("initiators", "initiator_parties")):
+            assert [p["raw"] for p in want.get(parties, [])] == want.get(names, []), f"{article.name}: {parties}"
+        assert all("party_id" in p or "name" in p for p in want.get("category_parties", [])), article.name
+        assert set(want) - {"path", "template"} <= ASSERTED_KEYS, f"{article.name}: keys no test asserts"
+
+
+@pytest.mark.parametrize("article", ARTICLES, ids=lambda p: p.stem)
+def test_each_signatory_and_initiator_is_resolved_as_expected(crawl: dict[str, Any], article: Path) -> None:
+    want = expected(article)
+    got = statement(crawl, want["path"])
+    for role, parties in (("signatories", "signatory_parties"), ("initiators", "initiator_parties")):
+        wanted = [{"raw": p["raw"], **party_fields(p)} for p in want.get(parties, [])]
+        assert [exported_fields(g, w) for g, w in zip(got[role], wanted, strict=True)] == wanted, role
+
+
+@pytest.mark.parametrize("article", ARTICLES, ids=lambda p: p.stem)
+def test_category_parties_are_resolved_as_expected(crawl: dict[str, Any], article: Path) -> None:
+    want = expected(article)
+    got = statement(crawl, want["path"])
+    badges = want.get("category_parties", [])
+    assert all(f"{p['country']}, {p['name']}" in got["categories"] for p in badges)   # the badge as printed
+    wanted = [party_fields(p) for p in badges]
+    assert [exported_fields(g, w) for g, w in zip(got["parties"], wanted, strict=True)] == wanted
 
 
 def test_what_could_not_be_read_is_logged_with_the_page_and_counted(crawl: dict[str, Any]) -> None:
@@ -139,8 +203,9 @@ def test_signatories_fan_out_one_line_per_party(crawl: dict[str, Any]) -> None:
         by_statement.setdefault(line["statement_id"], []).append(line)
     for statement_id, record in crawl["statements"].items():
         lines = by_statement.get(statement_id, [])
-        assert [line["raw"] for line in lines if line["role"] == "initiator"] == [p["raw"] for p in record["initiators"]]
-        assert [line["raw"] for line in lines if line["role"] == "signatory"] == [p["raw"] for p in record["signatories"]]
+        for role, entries in (("initiator", record["initiators"]), ("signatory", record["signatories"])):
+            fanned = [(line["raw"], line["name"], line["party_id"], line["country_code"]) for line in lines if line["role"] == role]
+            assert fanned == [(p["raw"], p["name"], p["party_id"], p["country_code"]) for p in entries]
         assert all(line["statement_title"] == record["title"] and line["posted_at"] == record["posted_at"] for line in lines)
 
 
@@ -153,11 +218,11 @@ def test_parties_export_counts_the_seed_signatories(crawl: dict[str, Any]) -> No
             assert parties[signatory["party_id"]]["statements_signed"] >= 1
 
 
-def test_robots_txt_is_obeyed(crawl: dict[str, Any], sample_site) -> None:  # type: ignore[no-untyped-def]
-    home = urllib.request.urlopen(sample_site.url + "/").read().decode("utf-8")
+def test_robots_txt_is_obeyed(crawl: dict[str, Any]) -> None:
+    home = urllib.request.urlopen(crawl["base_url"] + "/").read().decode("utf-8")
     assert 'href="/search/"' in home                       # the home page links the disallowed path ...
-    paths = sample_site.log.paths()
-    assert "/robots.txt" in paths
+    paths = crawl["requested"]
+    assert "/" in paths and "/robots.txt" in paths
     assert not any(p.startswith("/search/") for p in paths)  # ... and the crawl never asked for it
     assert crawl["runs"][-1]["counts"]["robots_forbidden"] >= 1
 
@@ -171,8 +236,15 @@ def test_pages_of_an_unknown_template_are_read_and_counted(crawl: dict[str, Any]
 
 
 def test_party_names_the_registry_lacks_are_reported_at_the_end(crawl: dict[str, Any]) -> None:
-    unresolved = {
-        s["name"] for record in crawl["statements"].values() for s in [*record["signatories"], *record["initiators"]] if s["party_id"] is None
+    lacking: set[str] = set()   # from the expectations, not from the crawl
+    for article in ARTICLES:
+        want = expected(article)
+        entries = [*want.get("signatory_parties", []), *want.get("initiator_parties", []), *want.get("category_parties", [])]
+        lacking |= {p["name"] for p in entries if "party_id" not in p}
+    assert lacking
+    exported = {
+        s["name"] for record in crawl["statements"].values()
+        for s in [*record["signatories"], *record["initiators"], *record["parties"]] if s["party_id"] is None
     }
-    assert unresolved
-    assert f"{len(unresolved)} party names not in the registry" in crawl["result"].stderr
+    assert exported == lacking
+    assert f"{len(lacking)} party names not in the registry" in crawl["result"].stderr
