@@ -5,9 +5,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from crawler.sample_site.content import CONTENT_DIR
 from crawler.sample_site.server import SampleServer
+
+# Timing is never asserted: no Hypothesis deadline (a first call that loads dateparser's data is slow).
+settings.register_profile("no-deadline", deadline=None)
+settings.load_profile("no-deadline")
 
 
 @pytest.fixture(scope="session")

@@ -112,13 +112,16 @@ def _preferred(items: list[tuple[int, T]], heading: int) -> T:
 
 
 def _date_last(text: str, tokens: list[Token]) -> tuple[str | None, DateRange] | None:
-    """A date at the end of the line; whatever stands before it must be a place."""
+    """A date at the end of the line; whatever stands before it must be a place.
+
+    A date that starts right after a comma is tried first, so that a month word in the place
+    ('Rio de Janeiro, 20-22 November 2009') does not become the start of the range."""
     run = len(tokens)
     while run > 0 and tokens[run - 1].kind != WORD:
         run -= 1
-    for start in range(run, len(tokens)):
-        if start > run and tokens[start].kind not in CONTENT:
-            continue
+    starts = [start for start in range(run, len(tokens)) if start == run or tokens[start].kind in CONTENT]
+    after_comma = [start for start in range(max(run, 1), len(tokens)) if _COMMA.fullmatch(text[tokens[start - 1].start : tokens[start - 1].end])]
+    for start in after_comma + starts:
         dates = range_from_tokens(tokens[start:])
         if dates is not None:
             place = _place(text[: tokens[start].start])
