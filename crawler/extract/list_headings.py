@@ -109,6 +109,12 @@ def match_heading(line: str) -> Heading | None:
     return None
 
 
+def names_a_group(line: str) -> bool:
+    """A group heading by its first word ('Other parties', 'Otros partidos', 'Другие партии'), though
+    the noun that follows makes it read like a party name."""
+    return is_group_heading(line) and bool(_GROUP.match(line.lstrip(_LEADING_MARKS).strip()))
+
+
 def is_group_heading(line: str) -> bool:
     """A short line that opens a further group inside a list: 'Other parties', 'Observers:'."""
     text = line.lstrip(_LEADING_MARKS).strip()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from crawler.parties.countries import is_country_name, split_country
-from crawler.parties.names import clean_name
+from crawler.parties.names import clean_name, repair_lookalikes
 
 _WHITESPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*['’ʼ]?")
@@ -18,7 +18,7 @@ _PARTY_NOUNS = frozenset({
     "partia", "partiya", "partija", "partidul", "union", "unión", "união", "league", "liga", "ligue",
     "movement", "movimiento", "mouvement", "movimento", "front", "frente", "alliance", "alianza",
     "congress", "organisation", "organization", "organización", "organização", "pôle", "pole",
-    "rassemblement", "союз", "движение", "фронт",
+    "rassemblement", "союз", "движение", "фронт", "κόμμα", "ένωση", "μέτωπο",
 })
 _PARTY_NOUN_PREFIXES = ("парти", "компарт")
 # Descriptive stems typical of party names.
@@ -26,7 +26,7 @@ _PARTY_STEMS = (
     "commun", "comun", "komun", "kommun", "коммун", "worker", "labour", "labor", "socialis",
     "социалис", "рабоч", "trabaj", "trabalh", "travaill", "ouvri", "obrer", "operári", "operari",
     "marxis", "leninis", "марксис", "ленинис", "bolshevi", "большеви", "revolution", "revoluci",
-    "révolution", "progressive", "toilers",
+    "révolution", "progressive", "toilers", "κομμουνισ", "εργατ", "εργαζ", "σοσιαλισ", "μαρξισ",
 )
 _ARABIC_NOUN = "حزب"
 _ARABIC_STEMS = ("شيوع", "عمال")
@@ -84,8 +84,9 @@ def _is_acronym(token: str) -> bool:
 
 
 def looks_party_like(text: str) -> bool:
-    """Does `text` read like a party's name ('Communist Party of Britain', 'AKEL, Cyprus', 'KKE')?"""
-    text = text.strip()
+    """Does `text` read like a party's name ('Communist Party of Britain', 'AKEL, Cyprus', 'KKE')?
+    Judged with look-alike letters repaired ('Pаrty' with a Cyrillic 'а' is 'Party')."""
+    text = repair_lookalikes(text.strip())
     if not text or len(text) > 160 or text[-1] in "!?":
         return False
     party, _ = split_country(text)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from crawler.extract.list_headings import Heading, is_group_heading, match_heading
+from crawler.extract.list_headings import Heading, is_group_heading, match_heading, names_a_group
 from crawler.extract.list_layouts import split_entries
 from crawler.extract.names import clean_raw, looks_party_like, repair_name
 from crawler.extract.text import Block
@@ -104,7 +104,7 @@ def _collect_after(blocks: Sequence[Block], start: int, first: list[str]) -> lis
     for block in blocks[start + 1:]:
         if match_heading(_first_line(block)):
             break
-        if items and is_group_heading(block.text) and not looks_party_like(block.text):
+        if items and is_group_heading(block.text) and (names_a_group(block.text) or not looks_party_like(block.text)):
             group = block.text.strip().rstrip(":").strip()
             continue
         entries = _block_entries(block.text)
