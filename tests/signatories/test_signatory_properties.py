@@ -217,3 +217,16 @@ def test_a_name_without_party_words_inside_a_list_is_kept(layout: str, entries: 
     wanted = [*entries[:place], (unmarked, unmarked, unmarked, None), *entries[place:]]
     found = extract_party_list(html_to_blocks(_body("Signatories:", LAYOUTS[layout]([w for w, *_ in wanted]))))
     assert _entries(found.entries) == wanted
+
+
+@pytest.mark.parametrize("layout", HINTED)
+@given(entries=hard_lists, countries=st.lists(st.sampled_from(COUNTRIES), min_size=12, max_size=12))
+def test_hard_names_with_a_country_hint_read_back(layout: str, entries: list[Entry], countries: list[str]) -> None:
+    write, inline = HINTED[layout]
+    wanted = [(write(w, c), write(n, c), n, c) for (w, n, _, _), c in zip(entries, countries, strict=False)]
+    written = [w for w, *_ in wanted]
+    if inline:
+        html = "<p>" + " ".join(f"{i}. {w}" for i, w in enumerate(written, 1)) + "</p>"
+    else:
+        html = "<ol>" + "".join(f"<li>{w}</li>" for w in written) + "</ol>"
+    assert _entries(extract_party_list(html_to_blocks(_page(html))).entries) == wanted
