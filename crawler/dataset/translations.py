@@ -10,8 +10,10 @@ other when a careful reader would say so from what the pages show:
 3. the same parties put their names to them: initiators and signatories (resolved ids) overlap by 80% or more
    (a translation may lack a late signature), or, for single-party pages without a list, the same category parties;
 4. the texts agree where translation leaves words alone: the numbers of the body (years, figures, resolution and
-   congress numbers; the dateline and signatory lines aside) mostly coincide, or the titles share most of their
-   numbers, acronyms and word stems ('Resolution on Palestine' / 'Resolución sobre Palestina').
+   congress numbers; the dateline and signatory lines aside) mostly coincide; only when the bodies have no numbers
+   do the titles decide, by sharing most of their numbers, acronyms and word stems ('Solidarity with the
+   Palestinian people' / 'Solidaridad con el pueblo palestino'). Titles alone are weak evidence: the resolutions
+   of one meeting share most title words ('Resolution on solidarity with ...').
 
 A bilingual page is one record and so one group already. The group id is the id of its earliest-posted page
 (then the smallest id), which stays the same as later translations join.
@@ -122,12 +124,12 @@ def agreement(a: _Page, b: _Page) -> float:
         return 0.0
     if not a.parties or _jaccard(a.parties, b.parties) < PARTY_OVERLAP:
         return 0.0
-    numbers = _jaccard(a.numbers, b.numbers) if len(a.numbers | b.numbers) >= 2 else 0.0
     shorter = min(len(a.title_tokens), len(b.title_tokens))
     title = len(a.title_tokens & b.title_tokens) / shorter if shorter else 0.0
-    if numbers < NUMBER_AGREEMENT and title < TITLE_AGREEMENT:
-        return 0.0
-    return numbers + title
+    if len(a.numbers | b.numbers) >= 2:   # the bodies' numbers decide: resolutions of one meeting share title words
+        numbers = _jaccard(a.numbers, b.numbers)
+        return numbers + title if numbers >= NUMBER_AGREEMENT else 0.0
+    return title if title >= TITLE_AGREEMENT else 0.0
 
 
 def translation_groups(records: Iterable[Mapping[str, Any]]) -> dict[str, str]:
