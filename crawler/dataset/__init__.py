@@ -13,6 +13,11 @@ from pathlib import Path
 
 logger = logging.getLogger(__name__)
 
+OUTPUTS = (
+    "solidnet.sqlite", "solidnet.metadata.json", "statements.csv", "signatures.csv", "parties.csv", "events.csv",
+    "datapackage.json", "cosignatures.graphml", "cosignatures.gexf",
+)
+
 
 def build_derived(exports_dir: Path) -> list[Path]:
     """Write every derived output from the JSON Lines exports in `exports_dir`; the paths written, in order."""

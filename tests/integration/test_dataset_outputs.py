@@ -20,14 +20,12 @@ import pytest
 from datasette.app import Datasette
 from frictionless import validate
 
+from crawler.dataset import OUTPUTS
 from crawler.dataset.network import cosignature_pairs, statement_year
 from crawler.parties.links import links_of
 from crawler.sample_site.content import CONTENT_DIR
 from crawler.urls import page_id
 from tests.crawl_support import ROOT, read_jsonl, run_crawl
-
-OUTPUTS = ("solidnet.sqlite", "solidnet.metadata.json", "statements.csv", "signatures.csv", "parties.csv", "events.csv",
-           "datapackage.json", "cosignatures.graphml", "cosignatures.gexf")
 
 
 def article_id(prefix: str) -> str:
