@@ -86,6 +86,8 @@ def write_database(exports_dir: Path, data: Dataset) -> Path:
         tmp.unlink()   # sqlite-utils creates the file itself
         db = sqlite_utils.Database(tmp)
         db.conn.execute("PRAGMA foreign_keys = ON")
+        db.conn.execute("PRAGMA journal_mode = OFF")   # a new file nobody reads yet: publish_file syncs it once, whole
+        db.conn.execute("PRAGMA synchronous = OFF")
         # parents before children, so the foreign keys hold while rows go in
         for table in sorted(TABLES, key=lambda t: len(t.foreign_keys)):
             _create(db, table, data.rows(table))
