@@ -10,7 +10,8 @@ registry party, the Party Facts rows of the same country whose names come close:
   the row, after folding case, accents and punctuation; the row is active after 1999; and it is the
   only such row for that party. Taken without review.
 * `inactive`, `acronym`, `similar`, `ambiguous`: everything else (an exact name on a party that
-  ended before 2000, a short form alone, a near name, or several exact rows). Each waits for a
+  ended before 2000, a short form alone, a near name or one name within the other, the linked
+  Wikidata item's label, or several exact rows). Each waits for a
   reviewer's `accepted` or `rejected` in `crawler/parties/partyfacts-review.csv`; undecided ones
   are not shipped.
 
@@ -99,7 +100,7 @@ def _year(value: str) -> int | None:
 
 def _other_names(value: str) -> list[str]:
     """A name field may hold several names, ' / '-separated (former names), some prefixed with their language ('Greek: ...')."""
-    return [re.sub(r"^[A-Z][a-z]+: ", "", part).strip() for part in re.split(r" / |; ", value or "") if part.strip()]
+    return [re.sub(r"^[A-Z][a-z]+: ", "", part).strip() for part in re.split(r"\s+/+\s+|; ", value or "") if part.strip()]
 
 
 def load_snapshot(folder: Path) -> tuple[list[PartyFactsRow], dict[str, str]]:
@@ -139,6 +140,14 @@ def _is_short(name: str) -> bool:
     return " " not in name.strip() and sum(ch.isupper() for ch in name) >= 2
 
 
+def _near(a: str, b: str) -> bool:
+    """Near names: nearly the same words, or all words of one (three at least) within the other."""
+    if fuzz.token_sort_ratio(a, b) >= SIMILAR:
+        return True
+    words_a, words_b = set(a.split()), set(b.split())
+    return min(len(words_a), len(words_b)) >= 3 and (words_a <= words_b or words_b <= words_a)
+
+
 def propose(registry: Iterable[Party], rows: Sequence[PartyFactsRow]) -> list[Candidate]:
     """Every candidate row per registry party (same country only), with how it was proposed."""
     by_country: dict[str, list[PartyFactsRow]] = {}
@@ -156,7 +165,7 @@ def propose(registry: Iterable[Party], rows: Sequence[PartyFactsRow]) -> list[Ca
                 found.append(Candidate(party.party_id, row, "exact" if row.active_after else "inactive"))
             elif short & {fold(n) for n in row.short_names}:
                 found.append(Candidate(party.party_id, row, "acronym"))
-            elif full & {fold(n) for n in row.linked_names} or any(fuzz.token_sort_ratio(a, b) >= SIMILAR for a in full for b in row_full):
+            elif full & {fold(n) for n in row.linked_names} or any(_near(a, b) for a in full for b in row_full):
                 found.append(Candidate(party.party_id, row, "similar"))
         if sum(c.proposed == "exact" for c in found) > 1:
             found = [Candidate(c.party_id, c.row, "ambiguous") if c.proposed == "exact" else c for c in found]

@@ -27,6 +27,8 @@ REGISTRY = [
     party("cp-of-ecuador", "Communist Party of Ecuador", ("Partido Comunista del Ecuador",), "EC"),
     party("cp-of-bangladesh", "Communist Party of Bangladesh", (), "BD"),
     party("cp-of-ireland", "Communist Party of Ireland", (), "IE"),
+    party("popular-vanguard-party", "Popular Vanguard Party", ("PVP", "Partido Vanguardia Popular"), "CR"),
+    party("cp-of-denmark-ml", "Communist Party of Denmark (Marxist-Leninist)", (), "DK"),
 ]
 
 
@@ -45,6 +47,7 @@ def test_an_exact_name_in_the_same_country_active_after_1999_is_exact() -> None:
     assert found[("cp-of-denmark", "277")] == "exact"
     assert found[("cp-of-canada", "875")] == "exact"            # 'Communist Party of Canada / Labor-Progressive Party': former names split
     assert found[("cp-of-bangladesh", "8680")] == "exact"       # a party added after the core table (wikipedia.csv only)
+    assert found[("popular-vanguard-party", "5093")] == "exact"  # 'Partido Vanguardia Popular // ...': ' // ' separates names too
 
 
 def test_traps_are_left_for_review() -> None:
@@ -56,6 +59,7 @@ def test_traps_are_left_for_review() -> None:
     assert found[("cp-of-ecuador", "7487")] == "similar"         # FADI: only its Wikidata label says Communist Party of Ecuador
     assert found[("cp-of-ecuador", "6359")] == "inactive"
     assert not any(pid == "cp-of-ireland" for pid, _ in found)   # no row of that country in the fixture
+    assert found[("cp-of-denmark-ml", "277")] == "similar"   # all words of one name within the other
 
 
 def test_review_decisions_win_and_overrides_reach_the_mapping() -> None:
