@@ -12,6 +12,7 @@ from typing import Any
 
 import sqlite_utils
 
+from .datapackage import CITATION
 from .files import publish_file
 from .rows import Dataset
 from .tables import TABLES, Table
@@ -117,6 +118,8 @@ def metadata() -> dict[str, Any]:
                        "as crawled by solidnet-crawler.",
         "source": "solidnet.org",
         "source_url": "https://www.solidnet.org",
+        "license": "partyfacts_id, wikidata_id: from Party Facts (MIT); cite " + CITATION,
+        "license_url": "https://partyfacts.org",
         "databases": {Path(DATABASE).stem: {"tables": tables}},
     }
 
