@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from .commands.crawl import worst_exit
+from .dataset import OUTPUTS
 from .sample_site.server import SampleServer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,6 +40,9 @@ def main() -> int:
         path = args.exports / f"{name}.jsonl"
         lines = sum(1 for _ in path.open(encoding="utf-8")) if path.exists() else 0
         print(f"{path}: {lines} lines")
+    for name in OUTPUTS:
+        path = args.exports / name
+        print(f"{path}: {path.stat().st_size if path.exists() else 'missing'} bytes")
     return worst_exit(codes)
 
 

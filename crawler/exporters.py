@@ -23,11 +23,12 @@ from w3lib.url import file_uri_to_path
 
 from .context import current_context, run_context, utc_now
 from .extract.events import EventBook
+from .parties.links import links_of
 from .parties.tally import PartyTally
 
 SIGNATORY_FIELDS = (
     "statement_id", "statement_url", "statement_title", "posted_at", "role", "position",
-    "name", "raw", "country", "country_code", "party_id", "group", "first_seen",
+    "name", "raw", "country", "country_code", "party_id", "group", "first_seen", "partyfacts_id", "wikidata_id",
 )
 EVENT_NOT_CONTENT = ("crawled_at", "first_seen", "last_seen", "last_changed", "source_urls")
 
@@ -113,7 +114,8 @@ class SignatoryLinesExporter(SortedJsonLinesExporter):
         roles = [("initiator", p, i) for i, p in enumerate(statement["initiators"], 1)]
         roles += [("signatory", p, p["position"]) for p in statement["signatories"]]
         for order, (role, party, position) in enumerate(roles):
-            line = {**head, **{k: party.get(k) for k in SIGNATORY_FIELDS if k in party}, "role": role, "position": position}
+            line = {**head, **{k: party.get(k) for k in SIGNATORY_FIELDS if k in party}, "role": role, "position": position,
+                    **links_of(party.get("party_id")).as_fields()}
             record = {k: line.get(k) for k in SIGNATORY_FIELDS}
             self.lines.append((f"{statement['id']}:{order:05d}", self.encode(record)))
 
@@ -132,7 +134,7 @@ class PartiesExporter(LinesExporter):
 
     def finish_exporting(self) -> None:
         for record in self.tally.records():
-            self.file.write(self.encode(record))
+            self.file.write(self.encode({**record, **links_of(record["party_id"]).as_fields()}))
 
 
 def _event_content(record: dict[str, Any]) -> dict[str, Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from pathlib import Path
 
@@ -11,6 +12,8 @@ from scrapy.exceptions import UsageError
 
 from ..context import current_context
 from ..lock import RunLock
+
+logger = logging.getLogger(__name__)
 
 EXIT_OK = 0
 EXIT_DEGRADED = 3
@@ -54,3 +57,18 @@ class Command(ScrapyCrawl):
             self.exitcode = EXIT_FAILED
             return
         self.exitcode = EXIT_CODES.get(context.status or "failed", EXIT_FAILED)
+        if context.publish and not build_derived_outputs(context.exports_dir):
+            self.exitcode = worst_exit([self.exitcode, EXIT_DEGRADED])
+
+
+def build_derived_outputs(exports_dir: Path) -> bool:
+    """Rebuild the SQLite, CSV, data package and network files from the exports just published; False if that failed
+    (logged: the JSON Lines exports stand, the derived files stay as they were)."""
+    from ..dataset import build_derived
+
+    try:
+        build_derived(exports_dir)
+    except Exception:
+        logger.exception("solidnet-crawler: the derived outputs (SQLite, CSV, network) could not be built from %s", exports_dir)
+        return False
+    return True

@@ -1,0 +1,39 @@
+"""Writing a derived output so that a reader never sees it half-written: a temporary file beside it, fsync, rename."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+
+STALE_AFTER = 3600   # seconds
+
+
+@contextmanager
+def publish_file(path: Path) -> Iterator[Path]:
+    """A temporary path to write `path`'s new content to; moved into place when the block ends well, else deleted."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for stale in path.parent.glob(f".{path.name}.*.tmp"):
+        with suppress(FileNotFoundError):
+            if time.time() - stale.stat().st_mtime > STALE_AFTER:
+                stale.unlink()   # left behind by a killed build (a younger one may be another build's)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        yield tmp
+        with tmp.open("rb+") as handle:
+            os.fsync(handle.fileno())
+        tmp.chmod(0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    folder = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(folder)
+    finally:
+        os.close(folder)
