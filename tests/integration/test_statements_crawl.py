@@ -19,7 +19,7 @@ ARTICLES = sorted((CONTENT_DIR / "articles").glob("*.toml"))
 SEED_PATH = "/article/20-IMCWP-Statement-of-Solidarity-of-Communist-and-Workers-Parties/"
 
 
-TEMPLATES = {"apollo": "apollo", "mercury": "mercury", "plain": "generic"}   # sample-site template -> what the crawler calls it
+TEMPLATES = {"apollo": "apollo/10.5", "mercury": "mercury", "plain": "generic"}   # sample-site template -> what the crawler calls it
 
 
 def expected(path: Path) -> dict[str, Any]:

@@ -52,7 +52,7 @@ def test_mercury_paragraph_headings_keep_inline_markup_as_text() -> None:
     assert "<h3>Signed by the following parties &amp; groups &lt;draft&gt;</h3>" in parsed.body_html
 
 
-@pytest.mark.parametrize(("name", "template"), [("apollo-event", "apollo"), ("apollo-list", "apollo"), ("mercury-list", "mercury")])
+@pytest.mark.parametrize(("name", "template"), [("apollo-event", "apollo/10.5"), ("apollo-list", "apollo/10.5"), ("mercury-list", "mercury")])
 def test_pages_that_are_not_statements(name: str, template: str) -> None:
     assert detect_template(Selector(text=html(name))) == template
     assert parse_article(html(name), "https://www.solidnet.org/news/") is None
