@@ -64,9 +64,11 @@ class Score:
     right: int = 0
     total: int = 0
     wrong: list[str] | None = None
+    complete: int = 0   # items with every field right
 
     def add(self, name: str, checks: dict[str, bool]) -> None:
         self.wrong = self.wrong or []
+        self.complete += all(checks.values())
         self.right += sum(checks.values())
         self.total += len(checks)
         self.wrong.extend(f"{name}: {field}" for field, ok in checks.items() if not ok)

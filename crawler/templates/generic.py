@@ -73,6 +73,11 @@ def _unlabelled_text(node: Selector) -> str:
     return clean_text(" ".join(parts))
 
 
+def _item_of(element: Any) -> Any:
+    """The microdata item a property element belongs to: its nearest `itemscope` ancestor."""
+    return next((a for a in element.iterancestors() if a.get("itemscope") is not None), None)
+
+
 def _class_words(node: Selector) -> set[str]:
     return {w for w in _CLASS_WORD.split(node.attrib.get("class", "").lower()) if w}
 
@@ -154,10 +159,21 @@ class Generic(Template):
         return strip_site_name(title, self.site_name, self.heading())
 
     def microdata(self, prop: str, scope_type: str | None = None) -> list[str]:
-        """Values of `itemprop=prop` (content, datetime or text), under an item of `scope_type` when given."""
-        scope = f"//*[@itemscope][contains(@itemtype, '{scope_type}')]" if scope_type else ""
+        """Values of `itemprop=prop` (content, datetime or text; a nested item's name), outside widgets; with
+        `scope_type`, only the item of that type's own properties."""
+        if scope_type:
+            scopes = self.sel.xpath(f"//*[@itemscope][contains(@itemtype, '{scope_type}')]")
+            if not scopes:
+                return []
+            scope = scopes[0].root
+            nodes = [n for n in scopes[0].xpath(f".//*[@itemprop='{prop}']") if _item_of(n.root) is scope]
+        else:
+            nodes = list(self.sel.xpath(f"//*[@itemprop='{prop}'][{OUTSIDE_WIDGETS}]"))
         values = []
-        for node in self.sel.xpath(f"{scope}//*[@itemprop='{prop}'][{OUTSIDE_WIDGETS}]"):
+        for node in nodes:
+            if "itemscope" in node.attrib:
+                named = [n for n in node.xpath(".//*[@itemprop='name']") if _item_of(n.root) is node.root]
+                node = named[0] if named else node
             value = node.attrib.get("content") or node.attrib.get("datetime") or node.xpath("string()").get()
             if value and (text := clean(value)):
                 values.append(text)
