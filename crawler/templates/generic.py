@@ -36,7 +36,7 @@ _CLASS_WORD = re.compile(r"[^a-z]+")
 _TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|»|·)\s+")
 # Labels of an event's place.
 _PLACE_WORDS = ("location", "venue", "place", "where", "address", "locality")
-_DATE_WORDS = ("date", "when", "time", "schedule")
+_DATE_WORDS = ("date", "dates", "when", "time", "schedule")
 _MAX_LABELLED = 200   # longer text is a container, not a date line or a place
 _LABEL = re.compile(r"^\s*(?:location|venue|place|where|address|when|date|dates)\s*:\s*", re.IGNORECASE)
 
