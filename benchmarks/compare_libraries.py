@@ -26,7 +26,7 @@ import extruct  # noqa: E402
 import htmldate  # noqa: E402
 import trafilatura  # noqa: E402
 
-from crawler.extract.events import event_from_page  # noqa: E402
+from crawler.extract.events import EventRecord, event_from_page  # noqa: E402
 from crawler.extract.statement import read_statement  # noqa: E402
 from crawler.sample_site.cms_markup import event_path  # noqa: E402
 from crawler.sample_site.cms_site import CmsSite  # noqa: E402
@@ -109,7 +109,7 @@ def extruct_event(html: str, url: str) -> dict[str, Any]:
 def our_event(html: str, url: str) -> dict[str, Any]:
     page = parse_event_page(html, url)
     record = event_from_page(page) if page else None
-    if record is None or not hasattr(record, "start_date"):
+    if not isinstance(record, EventRecord):
         return {}
     return {"start": record.start_date, "location": record.location}
 
@@ -149,7 +149,7 @@ def main() -> None:
     drupal = CmsSite(content, "drupal")
     pages = [(drupal.get(path, "", BASE).body, BASE + path, {}) for path, _n, _w in statement_expected(content)]
     for name, reader in (
-        ("ours (Page)", lambda h, u: shared_signals(h, u)),
+        ("ours (Page)", shared_signals),
         ("extruct", lambda h, u: extruct.extract(h, base_url=u, syntaxes=["json-ld", "microdata", "opengraph"])),
         ("template pick", lambda h, u: {"t": template_for(h, u).name}),
     ):

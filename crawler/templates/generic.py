@@ -112,6 +112,10 @@ class Generic(Template):
 
     name = "generic"
 
+    def __init__(self, page: Page) -> None:
+        super().__init__(page)
+        self._found: dict[str, list[Selector]] = {}
+
     @classmethod
     def matches(cls, page: Page) -> bool:
         return True
@@ -134,8 +138,11 @@ class Generic(Template):
         return self.sel
 
     def _in_article(self, xpath: str) -> list[Selector]:
-        """Nodes under the article element, widgets and the page's own header and footer left out."""
-        return list(self.root.xpath(f"{xpath}[{OUTSIDE_WIDGETS} and {OUTSIDE_PAGE_FRAME}]"))
+        """Nodes under the article element, widgets and the page's own header and footer left out (each
+        query run once per page)."""
+        if xpath not in self._found:
+            self._found[xpath] = list(self.root.xpath(f"{xpath}[{OUTSIDE_WIDGETS} and {OUTSIDE_PAGE_FRAME}]"))
+        return self._found[xpath]
 
     @cached_property
     def site_name(self) -> str | None:
