@@ -1,4 +1,4 @@
-"""The layout fixtures: page HTML, a meta file (url, template, what it models) and the expected fields."""
+"""The layout fixtures: page HTML, a meta file (url, template, kind, what it models; `html` when the page is\na fixture other tests hold already) and the expected fields."""
 
 from __future__ import annotations
 
@@ -23,7 +23,9 @@ def meta(name: str) -> dict[str, Any]:
 
 
 def html(name: str) -> str:
-    return (LAYOUTS / f"{name}.html").read_text(encoding="utf-8")
+    """The fixture page: `<name>.html` beside the meta file, or the page its `html` key names."""
+    path = LAYOUTS / meta(name).get("html", f"{name}.html")
+    return path.read_text(encoding="utf-8")
 
 
 def read_fields(name: str) -> dict[str, Any] | None:
