@@ -65,6 +65,7 @@ def test_every_event_is_found_with_its_title_dates_and_location(crawled: dict[st
 
 def test_a_markup_no_template_claims_is_read_and_counted_as_generic(crawled: dict[str, Any]) -> None:
     templates = Counter(s["template"] for s in crawled["statements"])
+    assert crawled["runs"][0]["templates"] == templates   # the run record shows the drift too
     if crawled["markup"] == "opencms":
         assert templates == {"apollo/10.5": len(ARTICLES) - 5, "mercury": 3, "generic": 2}
     else:
