@@ -90,20 +90,18 @@ def _ld_strings(value: object) -> list[str]:
 
 
 def strip_site_name(title: str | None, site_name: str | None, heading: str | None = None) -> str | None:
-    """`Title | Site` or `Site - Title` without the site name (`og:site_name`), else the part that is the
-    page's heading; a title without a known site part is kept whole."""
+    """`Title | Site` or `Site - Title` without the site name (`og:site_name`), else the page's heading when
+    the title is the heading and something beside it; a title without a known site part is kept whole."""
     if not title:
         return None
-    parts = [p for p in _TITLE_SEPARATOR.split(title) if p]
-    if len(parts) < 2:
-        return title
+    sep = _TITLE_SEPARATOR.pattern
     if site_name:
-        folded = site_name.casefold()
-        kept = [p for p in parts if p.casefold() != folded]
-        if len(kept) < len(parts) and kept:
-            return " - ".join(kept) if len(kept) > 1 else kept[0]
-    if heading and (match := next((p for p in parts if p.casefold() == heading.casefold()), None)):
-        return match
+        name = re.escape(site_name)
+        for pattern in (rf"^{name}{sep}(?P<rest>.+)$", rf"^(?P<rest>.+?){sep}{name}$"):
+            if match := re.match(pattern, title, re.IGNORECASE):
+                return match["rest"]
+    if heading and re.match(rf"^(?:{re.escape(heading)}{sep}.+|.+?{sep}{re.escape(heading)})$", title, re.IGNORECASE):
+        return heading
     return title
 
 
@@ -292,7 +290,7 @@ class Generic(Template):
             said = _class_words(node) | {node.attrib.get("itemprop", "").lower()} | set(node.attrib.get("aria-label", "").lower().split())
             if said & set(words):
                 found.append(node)
-        roots = [n.root for n in found]
+        roots = {n.root for n in found}
         if outermost:
             return [n for n in found if not any(a in roots for a in n.root.iterancestors())]
         return [n for n in found if not any(d in roots for d in n.root.iterdescendants())]

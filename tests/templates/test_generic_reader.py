@@ -104,3 +104,7 @@ def test_an_event_page_reads_dates_from_a_labelled_line_and_the_place_from_its_l
     event = parse_event_page(html, "https://example.org/event/festival/")
     assert event is not None
     assert (event.title, event.date_text, event.location, event.start_iso) == ("Festival of Youth", "3-5 September 2021", "Seixal, Portugal", None)
+
+
+def test_a_separator_inside_the_title_is_kept() -> None:
+    assert strip_site_name("Peace | Bread | Land | SolidNet", "SolidNet") == "Peace | Bread | Land"
