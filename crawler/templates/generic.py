@@ -144,6 +144,8 @@ class Generic(Template):
 
     @cached_property
     def site_name(self) -> str | None:
+        """The site's name as the page gives it: `og:site_name`, `application-name`, JSON-LD publisher or
+        WebSite, else the text of the link home (`rel=home`, the branding every page of a site repeats)."""
         publisher = self.page.article_ld.get("publisher")
         website = self.page.ld_of({"WebSite"}) or {}
         return (
@@ -151,6 +153,7 @@ class Generic(Template):
             or self.page.meta("application-name")
             or (clean(publisher.get("name")) if isinstance(publisher, dict) and isinstance(publisher.get("name"), str) else None)
             or (clean(website["name"]) if isinstance(website.get("name"), str) else None)
+            or clean(self.sel.xpath("string(//a[contains(concat(' ', normalize-space(@rel), ' '), ' home ')])").get())
         )
 
     def heading(self) -> str | None:

@@ -108,3 +108,9 @@ def test_an_event_page_reads_dates_from_a_labelled_line_and_the_place_from_its_l
 
 def test_a_separator_inside_the_title_is_kept() -> None:
     assert strip_site_name("Peace | Bread | Land | SolidNet", "SolidNet") == "Peace | Bread | Land"
+
+
+def test_the_link_home_names_the_site_when_no_meta_does() -> None:
+    html = page("<title>SolidNet - Congress of the party</title>", "<header><a href='/' rel='home'>SolidNet</a></header><main><p class='when'>3 May 2020</p></main>")
+    event = parse_event_page(html, "https://example.org/event/congress/")
+    assert event is not None and event.title == "Congress of the party"
