@@ -57,8 +57,3 @@ def json_ld(sel: Selector) -> Iterator[dict[str, Any]]:
         for obj in data if isinstance(data, list) else [data]:
             if isinstance(obj, dict):
                 yield obj
-
-
-def meta(sel: Selector, name: str) -> str | None:
-    """The content of `<meta property=name>` or `<meta name=name>`."""
-    return clean(sel.css(f'meta[property="{name}"]::attr(content), meta[name="{name}"]::attr(content)').get())
