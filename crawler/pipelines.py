@@ -31,6 +31,7 @@ from .parties.registry import load_registry
 from .parties.resolver import PartyResolver
 from .records import reresolved, statement_record
 from .recrawl import content_hash
+from .runrecord import TEMPLATE_STAT
 from .schemas import STATEMENT_FIELDS, problems
 from .state import StoredRow
 from .templates import parse_article
@@ -77,6 +78,7 @@ class ExtractPipeline(_Step):
             self.stats.inc_value("pages/not_article")
             return self.keep_or_drop(item.url, "not an article page")
         self.stats.inc_value("pages/statements_read")
+        self.stats.inc_value(f"{TEMPLATE_STAT}{page.template}")
         if page.template == "generic":
             self.stats.inc_value("pages/unknown_template")
             logger.warning("%s: unknown template, read with generic signals", item.url)

@@ -19,6 +19,8 @@ from .context import RunContext, run_context, utc_now
 
 logger = logging.getLogger(__name__)
 
+TEMPLATE_STAT = "pages/template/"   # + a template's name: statement pages it read this run
+
 COUNTS = {
     "pages": "response_received_count",
     "items": "item_scraped_count",
@@ -136,6 +138,11 @@ class RunRecord:
             "reason": why,
             "finish_reason": reason,
             "counts": counts,
+            "templates": {
+                key.removeprefix(TEMPLATE_STAT): int(value)
+                for key, value in sorted(stats.get_stats().items())
+                if key.startswith(TEMPLATE_STAT)
+            },
             "published": context.publish,
         }
         append_line(context.exports_dir / "runs.jsonl", record)

@@ -51,6 +51,11 @@ _PARTY_WORDS = re.compile(
     r"\b(?:part(?:y|i|ido|ei|ito|it)|communists|movement|front|league|tribune)\b", re.IGNORECASE
 )
 _GENERAL_BADGES = frozenset({"communist and workers parties", "joint statement"})
+# Words that alone name no party: a badge made only of them ('Party', 'Communist Parties') is a topic.
+_GENERIC_PARTY_WORDS = frozenset({
+    "party", "parties", "partido", "partidos", "parti", "partis", "partei", "parteien", "the", "of", "and",
+    "communist", "communists", "workers", "workers'", "communist and workers", "left", "political",
+})
 # Badges the site writes that are not ISO 639-1 codes (or mean another language there).
 _SITE_LANGUAGE_CODES = {
     "sp": "es", "gr": "el", "ge": "de", "cz": "cs", "dk": "da", "jp": "ja", "cn": "zh", "ua": "uk",
@@ -94,7 +99,7 @@ def _party(badge: str) -> CategoryParty | None:
         country, name = (part.strip() for part in text.split(",", 1))
         if country and name and (is_country_name(country) or looks_party_like(name)):
             return CategoryParty(name, country)
-    if _PARTY_WORDS.search(text):
+    if _PARTY_WORDS.search(text) and not set(text.casefold().replace("’", "'").split()) <= _GENERIC_PARTY_WORDS:
         return CategoryParty(text, None)
     return None
 

@@ -13,12 +13,8 @@ from parsel import Selector
 from crawler.extract.dates import DateRange, parse_date_range
 from crawler.extract.text import blocks_to_text, html_to_blocks
 from crawler.parties.countries import country_of, fold
-from crawler.templates.event_pages import (
-    EventPage,
-    EventTeaser,
-    parse_event_page,
-    parse_event_teasers,
-)
+from crawler.templates import event_template
+from crawler.templates.event_pages import EventPage, EventTeaser
 
 
 @dataclass(frozen=True)
@@ -240,9 +236,9 @@ class Sightings:
 
 def read_event_sightings(html: str | Selector, url: str) -> Sightings:
     """The events on a page: side-list and list teasers, and the page itself when it is an event page."""
-    sel = html if isinstance(html, Selector) else Selector(text=html)
-    found: list[EventRecord | EventProblem] = [event_from_teaser(t) for t in parse_event_teasers(sel, url)]
-    if (page := parse_event_page(sel, url)) is not None:
+    template = event_template(html, url)
+    found: list[EventRecord | EventProblem] = [event_from_teaser(t) for t in template.event_teasers()]
+    if (page := template.event_page()) is not None and page.title:
         found.append(event_from_page(page))
     return Sightings(
         [f for f in found if isinstance(f, EventRecord)],

@@ -51,6 +51,7 @@ _LIST = (
     r"(?:список\s+)?(?:подписавшие|подписавших)(?:\s+(?:партии|партий))?", r"партии\s*:",
     r"партии,\s+подписавшие", r"подписали\b",
     r"الأحزاب\s+الموق[ّ]?عة", r"الموقعون",
+    r"احزاب\s+امضا[\s\u200c]*کننده", r"امضا[\s\u200c]*کنندگان",
 )
 # 'We, the undersigned ...': a statement whose list stands at the end of the body.
 _UNDERSIGNED = (
@@ -86,7 +87,7 @@ class Heading:
 
 
 def match_heading(line: str) -> Heading | None:
-    """Recognise a line that opens or announces a signatory list, in en/es/fr/pt/ru/ar."""
+    """Recognise a line that opens or announces a signatory list, in en/es/fr/pt/ru/ar/fa."""
     text = line.lstrip(_LEADING_MARKS).strip()
     found = _UNDERSIGNED_RE.match(text)
     if found:

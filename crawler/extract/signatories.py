@@ -17,6 +17,7 @@ _MAX_ENTRY_CHARS = 200
 _MIN_SENTENCE_WORDS = 6
 _MAX_SKIPPED_TAIL = 3          # short non-party lines (dateline, 'open for subscriptions') after a list
 _NAME_SEPARATORS = re.compile(r"(\s*[,،]\s*|\s+(?:and|y|et|e|и|&)\s+)")
+_DASH_ENTRY = re.compile(r"^\s*[-–—‐]\s*\S")
 _LEADING_ARTICLE = re.compile(
     r"^(?:[Tt]he|el|la|los|las|le|les|o|a|os|as|du|des|del|do|da|dos|das|de\s+la|de\s+los|de)\s+|^(?:de\s+)?l['’]"
 )
@@ -114,8 +115,14 @@ def _collect_after(blocks: Sequence[Block], start: int, first: list[str]) -> lis
     return _trim_to_party_list(items)
 
 
+def _is_dash_line(block: Block) -> bool:
+    """A one-line list entry written with a dash: '- Communist Party of Greece'."""
+    return "\n" not in block.text.strip() and bool(_DASH_ENTRY.match(block.text))
+
+
 def _collect_trailing(blocks: Sequence[Block]) -> list[_Item]:
-    """A list of party-like names closing the body, with no heading of its own."""
+    """A list of party-like names closing the body, with no heading of its own (one name is enough when
+    it is written as a dash list: '- Communist Party of Greece')."""
     items: list[_Item] = []
     skipped = 0
     for block in reversed(blocks):
@@ -126,7 +133,8 @@ def _collect_trailing(blocks: Sequence[Block]) -> list[_Item]:
             skipped += 1
         else:
             break
-    return items if len(items) >= 2 else []
+    single_dash = len(items) == 1 and _is_dash_line(blocks[-1 - skipped])
+    return items if len(items) >= 2 or single_dash else []
 
 
 def listed_party(entry: str, group: str | None = None) -> ListedParty:

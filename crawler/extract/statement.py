@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, TypeVar
 
 from ..templates import ArticlePage
-from .categories import Categories, classify_categories
+from .categories import Categories, classify_categories, language_code
 from .datelines import DatelineResult, find_dateline
 from .signatories import PartyList, extract_party_list
 from .stamps import parse_from_line, parse_stamp
@@ -42,6 +42,14 @@ def posted_at(page: ArticlePage, body_lines: list[str]) -> datetime | None:
     return None
 
 
+def with_page_language(classified: Categories, language: str | None) -> Categories:
+    """Languages from badges and title markers, else the page's own language (`en-US` -> `en`)."""
+    if classified.languages or not language:
+        return classified
+    code = language_code(language.replace("_", "-").split("-")[0])
+    return replace(classified, languages=[code]) if code else classified
+
+
 def _attempt(problems: list[str], what: str, extractor: Callable[..., T], *args: Any, default: T) -> T:
     """One field's extractor; if it fails on markup it cannot take, the field gets its default,
     the failure is noted, and the other fields are still read."""
@@ -63,13 +71,14 @@ def read_statement(page: ArticlePage) -> ExtractedStatement:
         problems.append(f"unreadable stamp {page.stamp or page.published!r}")
     if not page.title:
         problems.append("no title")
+    classified = _attempt(
+        problems, "categories", classify_categories, page.categories, page.title or "", default=Categories([], None, [])
+    )
     return ExtractedStatement(
         title=page.title,
         posted_at=moment,
         categories=page.categories,
-        classified=_attempt(
-            problems, "categories", classify_categories, page.categories, page.title or "", default=Categories([], None, [])
-        ),
+        classified=with_page_language(classified, page.language),
         body=body,
         dateline=_attempt(problems, "dateline", find_dateline, lines, default=DatelineResult(None, None)),
         party_list=_attempt(problems, "signatory list", extract_party_list, blocks, default=PartyList([], [], 0, None)),

@@ -26,6 +26,7 @@ _PLACE_NAMES = {
     "soviet union": "", "ussr": "", "yugoslavia": "", "czechoslovakia": "", "kurdistan": "",
     "korea": "", "congo": "", "sahara": "EH",
     "россия": "RU",
+    "سوريا": "SY", "سورية": "SY", "تركيا": "TR", "ترکیه": "TR",   # ISO's Arabic and Persian names are long forms
 }
 
 # Demonyms as they appear in party names ('Portuguese Communist Party').
@@ -72,12 +73,16 @@ _CITIES = {
     "copenhagen": "DK", "warsaw": "PL", "amsterdam": "NL", "ramallah": "PS", "chisinau": "MD",
 }
 
-_TRANSLATION_LANGUAGES = ("es", "fr", "pt", "ru", "ar", "tr", "de", "it", "el")
+_TRANSLATION_LANGUAGES = ("es", "fr", "pt", "ru", "ar", "fa", "tr", "de", "it", "el")
+# Arabic and Persian spellings of the same letters, made one for lookups.
+_ARABIC_LETTERS = str.maketrans({"ي": "ی", "ى": "ی", "ئ": "ی", "ك": "ک", "ة": "ه", "ؤ": "و", "ـ": None})
+_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
+_ARABIC_ARTICLE = "ال"
 _NON_WORD = re.compile(r"[^\w]+")
 _APOSTROPHES = re.compile(r"[’'`´ʼ]")
-_SPLIT_PARTS = re.compile(r"\s*(?:,|;|/|\s[-–—‐]\s|[–—])\s*")
+_SPLIT_PARTS = re.compile(r"\s*(?:,|;|،|/|\s[-–—‐]\s|[–—])\s*")
 # ', ' and '; ' anywhere, en and em dashes with or without spaces, hyphens with a space on either side
-_PARTY_COUNTRY_SEPARATOR = re.compile(r"\s*[,;–—]\s*|\s+[-‐‑]\s*|\s*[-‐‑]\s+")
+_PARTY_COUNTRY_SEPARATOR = re.compile(r"\s*[,;،–—]\s*|\s+[-‐‑]\s*|\s*[-‐‑]\s+")
 _PAREN = re.compile(r"^(?P<head>.*?)\s*\((?P<inner>[^()]*)\)\s*$")
 _OF_TAIL = re.compile(r"\b(?:of|in)\s+(?:the\s+)?(?P<tail>[^,()]+)$", re.IGNORECASE)
 
@@ -87,6 +92,24 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(_NON_WORD.sub(" ", _APOSTROPHES.sub("", plain)).split())
+
+
+def country_key(text: str) -> str:
+    """`fold` for country lookups, Arabic script made one: Arabic and Persian letter forms alike, the
+    article 'ال' dropped ('اليونان' and 'یونان', Greece, give one key)."""
+    words = fold(text).translate(_ARABIC_LETTERS).split()
+    return " ".join(
+        w[len(_ARABIC_ARTICLE):] if w.startswith(_ARABIC_ARTICLE) and len(w) > 3 and _ARABIC_SCRIPT.match(w) else w
+        for w in words
+    )
+
+
+def _nisba(key: str) -> str | None:
+    """The Arabic-script adjective of a one-word country key ('یونان' -> 'یونانی' Greek, 'سوریه' -> 'سوری')."""
+    if " " in key or not _ARABIC_SCRIPT.match(key):
+        return None
+    base = key.rstrip("اه")
+    return base if base.endswith("ی") else base + "ی"
 
 
 def country_name(code: str) -> str:
@@ -120,19 +143,27 @@ def iso_names() -> dict[str, str]:
 def _country_keys() -> dict[str, str]:
     """Folded country name (English and translations, site names) -> code ('' for no country)."""
     english = iso_names()
-    keys: dict[str, str] = {fold(name): code for name, code in english.items()}
+    keys: dict[str, str] = {country_key(name): code for name, code in english.items()}
+    # short names before official ones: a catalogue's slip in a long form ('State of ...') must not win
+    short = [(n, c.alpha_2) for c in pycountry.countries for a in ("name", "common_name") if (n := getattr(c, a, None))]
+    official = [(c.official_name, c.alpha_2) for c in pycountry.countries if getattr(c, "official_name", None)]
     for language in _TRANSLATION_LANGUAGES:
         catalogue = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
-        for name, code in english.items():
-            keys.setdefault(fold(catalogue.gettext(name)), code)
-    keys.update(_PLACE_NAMES)
+        for name, code in [*short, *official]:
+            translated = catalogue.gettext(name)
+            for form in (translated, translated.split(",")[0], translated.split("،")[0]):   # 'ایران، جمهوری اسلامی'
+                keys.setdefault(country_key(form), code)
+    keys.update((country_key(name), code) for name, code in _PLACE_NAMES.items())
+    for key, code in list(keys.items()):
+        if code and (adjective := _nisba(key)):
+            keys.setdefault(adjective, code)
     keys.pop("", None)
     return keys
 
 
 def _lookup(phrase: str, *, cities: bool) -> str | None:
     """Code for a whole phrase ('' for a known place with no country), None when unknown."""
-    key = fold(phrase)
+    key = country_key(phrase)
     if key.startswith("the "):
         key = key[4:]
     if key in _country_keys():
@@ -205,4 +236,4 @@ def country_from_party_name(name: str) -> tuple[str, str] | None:
         code = _lookup(of_tail["tail"], cities=False)
         if code:
             return _result(code)
-    return _result(_scan(fold(core).split()))
+    return _result(_scan(country_key(core).split()))

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import cast
 from urllib.parse import urlsplit
 
+from .cms_site import MARKUPS, CmsSite
 from .content import CONTENT_DIR, SiteContent
 from .site import Page, SampleSite
 
@@ -70,7 +71,7 @@ def _not_modified(headers: dict[str, str], etag: str, modified: float) -> bool:
     return False
 
 
-def make_handler(site: SampleSite, log: RequestLog, error_pages: dict[str, int]) -> type[BaseHTTPRequestHandler]:
+def make_handler(site: SampleSite | CmsSite, log: RequestLog, error_pages: dict[str, int]) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         server_version = "OpenCms/10.5"
 
@@ -106,12 +107,14 @@ def make_handler(site: SampleSite, log: RequestLog, error_pages: dict[str, int])
 class SampleServer:
     """The sample site served from a thread; `url` is its base URL. `error_pages` maps a path to the
     status the server answers it with, showing an error page instead (for tests of a site in trouble;
-    200 is the CMS's error page served as if all was well)."""
+    200 is the CMS's error page served as if all was well). `markup` is the CMS whose markup the
+    site is served in: `opencms` (Apollo and Mercury, the real site's), `wordpress` or `drupal`."""
 
-    def __init__(self, content_dir: Path = CONTENT_DIR, port: int = 0, host: str = "127.0.0.1") -> None:
+    def __init__(self, content_dir: Path = CONTENT_DIR, port: int = 0, host: str = "127.0.0.1", markup: str = "opencms") -> None:
         self.log = RequestLog()
         self.error_pages: dict[str, int] = {}
-        self.site = SampleSite(SiteContent(content_dir))
+        content = SiteContent(content_dir)
+        self.site: SampleSite | CmsSite = SampleSite(content) if markup == "opencms" else CmsSite(content, markup)
         self.httpd = ThreadingHTTPServer((host, port), make_handler(self.site, self.log, self.error_pages))
         self.httpd.daemon_threads = True
         self._thread = threading.Thread(target=self.httpd.serve_forever, name="sample-site", daemon=True)
@@ -135,8 +138,9 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8123)
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--content", type=Path, default=CONTENT_DIR, help="content folder (articles/, events/)")
+    parser.add_argument("--markup", choices=MARKUPS, default="opencms", help="the CMS markup to serve the content in")
     args = parser.parse_args()
-    with SampleServer(args.content, args.port, args.host) as server:
+    with SampleServer(args.content, args.port, args.host, args.markup) as server:
         print(f"sample site at {server.url}", flush=True)
         with contextlib.suppress(KeyboardInterrupt):
             threading.Event().wait()

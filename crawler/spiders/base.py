@@ -5,6 +5,7 @@ Spiders only discover and fetch; everything read off a page is the pipelines' jo
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, ClassVar
@@ -24,10 +25,11 @@ from ..templates.lists import (
     is_pagination_link,
     parse_list_page,
 )
-from ..urls import canonical_url, worth_following
+from ..urls import canonical_url, on_site, worth_following
 
 TRUTHY = {"1", "true", "yes", "on"}
 GONE = (404, 410)
+PAGE_QUERY = re.compile(r"(?:^|&)page=\d+")
 LIST_PAGE = "list_page"   # request meta key: the page an AJAX list sits on
 
 
@@ -114,6 +116,40 @@ class SolidnetSpider(scrapy.Spider):
             url = response.urljoin(href)
             if worth_following(url, self.base_url) and not is_pagination_link(url):
                 yield canonical_url(url, self.base_url)
+
+    def sitemap_request(self) -> scrapy.Request:
+        return scrapy.Request(self.url("/sitemap.xml"), callback=self.parse_sitemap, errback=self.optional_missing)
+
+    def parse_sitemap(self, response: Response) -> Iterator[Any]:
+        """A sitemap (`sitemap_entry` is called with each page's canonical URL) or a sitemap index (each
+        sitemap fetched)."""
+        if not isinstance(response, TextResponse):
+            self.logger.warning("%s is not text; skipped", response.url)
+            return
+        response.selector.remove_namespaces()
+        for loc in response.xpath("//sitemap/loc/text()").getall():
+            if on_site(loc.strip(), self.base_url):
+                yield scrapy.Request(loc.strip(), callback=self.parse_sitemap, errback=self.optional_missing)
+        for loc in response.xpath("//url/loc/text()").getall():
+            if on_site(loc.strip(), self.base_url):
+                yield from self.sitemap_entry(canonical_url(loc.strip(), self.base_url))
+
+    def sitemap_entry(self, url: str) -> Iterator[Any]:
+        """What to do with a page the sitemap lists; spiders override."""
+        return iter(())
+
+    def pagination_links(self, response: TextResponse) -> list[str]:
+        """The other pages of a server-rendered list: `rel=next` links, and links of the page's pager to the
+        same path with a `page` query (each list page is fetched once: the duplicate filter drops repeats)."""
+        here = urlsplit(response.url).path
+        found = response.css('a[rel~="next"]::attr(href), link[rel~="next"]::attr(href)').getall()
+        pagers = response.xpath("//*[contains(@class, 'pager') or contains(@class, 'pagination')]//a/@href").getall()
+        found += [h for h in pagers if urlsplit(response.urljoin(h)).path == here and PAGE_QUERY.search(urlsplit(h).query)]
+        urls = (response.urljoin(h) for h in found if not h.startswith(("javascript:", "#")))
+        return list(dict.fromkeys(canonical_url(u, self.base_url) for u in urls if worth_following(u, self.base_url)))
+
+    def optional_missing(self, failure: Any) -> None:
+        self.logger.info("optional source not offered: %s (%s)", failure.request.url, failure.value)
 
     def discovery_failed(self, failure: Any) -> None:
         """A start, section or list page could not be fetched: removals are not decided this run."""

@@ -1,8 +1,9 @@
 """`scrapy crawl events`: fetches the pages that show events and hands them on as `EventSource`s.
 
 The side list of upcoming events is the same on every article page, so the home page and one
-section page stand for all of them; the events section's AJAX list is read page by page, and
-every event detail page linked from a teaser is fetched. Reading the events is the pipelines' job.
+section page stand for all of them; the events section's list is read page by page (AJAX or a
+server-rendered pager), every event detail page linked from a teaser is fetched, and so is every
+event page the sitemap lists. Reading the events is the pipelines' job.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ class EventsSpider(SolidnetSpider):
         for path in self.side_list_paths:
             yield scrapy.Request(self.url(path), callback=self.parse, errback=self.discovery_failed)
         yield scrapy.Request(self.url(self.section_path), callback=self.parse_section, errback=self.discovery_failed)
+        yield self.sitemap_request()
 
     def parse(self, response: Response, **kwargs: Any) -> Iterator[Any]:
         """A page with teasers, or an event page: handed on whole; the event pages it links to are fetched."""
@@ -38,10 +40,15 @@ class EventsSpider(SolidnetSpider):
         yield from self.event_requests(self.site_links(response))
 
     def parse_section(self, response: Response) -> Iterator[Any]:
-        """The events section: the page itself and every page of its AJAX lists."""
+        """The events section: the page itself, every page of its AJAX lists and of its server-rendered pager."""
         yield from self.parse(response)
         if isinstance(response, TextResponse):
             yield from self.list_requests(response)
+            for url in self.pagination_links(response):
+                yield scrapy.Request(url, callback=self.parse_section, errback=self.discovery_failed)
+
+    def sitemap_entry(self, url: str) -> Iterator[Any]:
+        yield from self.event_requests([url])
 
     def list_entries(self, urls: list[str], response: TextResponse) -> Iterator[Any]:
         """One page of the events list: its teasers, seen on the list page; their detail pages."""

@@ -51,7 +51,7 @@ class StatementsSpider(SolidnetSpider):
         self.logger.info("run %s (number %d) of %s", self.run.run_id, self.run.number, self.base_url)
         for path in self.start_paths:
             yield scrapy.Request(self.url(path), callback=self.parse, errback=self.discovery_failed)
-        yield scrapy.Request(self.url("/sitemap.xml"), callback=self.parse_sitemap, errback=self.optional_missing)
+        yield self.sitemap_request()
         yield scrapy.Request(self.url("/rss.xml"), callback=self.parse_rss, errback=self.optional_missing)
 
     # discovery ------------------------------------------------------------------
@@ -110,14 +110,8 @@ class StatementsSpider(SolidnetSpider):
             if on_site(url, self.base_url):
                 yield from self.follow(canonical_url(url, self.base_url))
 
-    def parse_sitemap(self, response: Response) -> Iterator[Any]:
-        if not isinstance(response, TextResponse):
-            self.logger.warning("%s is not text; skipped", response.url)
-            return
-        response.selector.remove_namespaces()
-        for loc in response.xpath("//url/loc/text()").getall():
-            if on_site(loc.strip(), self.base_url):
-                yield from self.follow(canonical_url(loc.strip(), self.base_url))
+    def sitemap_entry(self, url: str) -> Iterator[Any]:
+        yield from self.follow(url)
 
     def parse_rss(self, response: Response) -> Iterator[Any]:
         if not isinstance(response, TextResponse):
@@ -127,9 +121,6 @@ class StatementsSpider(SolidnetSpider):
         for link in response.xpath("//item/link/text()").getall():
             if on_site(link.strip(), self.base_url):
                 yield from self.follow(canonical_url(link.strip(), self.base_url))
-
-    def optional_missing(self, failure: Any) -> None:
-        self.logger.info("optional source not offered: %s (%s)", failure.request.url, failure.value)
 
     # incremental fetching --------------------------------------------------------
 

@@ -1,68 +1,111 @@
-"""The OpenCms Apollo 10.5 article page (`blog-detail.jsp`), the site's main template."""
+"""The OpenCms Apollo template, the site's main one: the 10.5 layout (`blog-detail.jsp`,
+`event-detail.jsp`) and the pre-10.5 layout (`.blog-page`, apollo.md §6)."""
 
 from __future__ import annotations
 
 from parsel import Selector
 
-from .article_page import ArticlePage, clean
+from .article_page import clean
+from .base import Template
+from .event_pages import EventPage, description_html, first, has_class, lang_of, page_title, text_of
 from .generic import BLOCK_CHILDREN, largest_block
+from .page import Page
+from .registry import register
 
 
-def matches(sel: Selector) -> bool:
-    return bool(sel.css("#apollo-page, #apollo-info, .ap-detail-page"))
+@register
+class Apollo105(Template):
+    """Apollo 10.5: `.ap-blog-page` articles, `.ap-event-page` events."""
+
+    name = "apollo/10.5"
+    article_scope = ".ap-detail-page"          # the element that holds the whole article
+    article_marker = ".ap-blog-page, .ap-detail-page:not(.ap-event-page)"
+
+    def __init__(self, page: Page) -> None:
+        super().__init__(page)
+        self.from_largest_block = False
+
+    @classmethod
+    def matches(cls, page: Page) -> bool:
+        return bool(page.sel.css("#apollo-page, #apollo-info, .ap-detail-page"))
+
+    def is_article(self) -> bool:
+        return bool(self.sel.css(self.article_marker))
+
+    def title(self) -> str | None:
+        return (
+            clean(self.sel.css(".ap-blog-page .ap-blog-header .headline h2").xpath("string()").get())
+            or clean(self.sel.css(f"{self.article_scope} .headline h2").xpath("string()").get())
+            or clean(self.sel.css("title::text").get())
+            or clean(self.sel.css(".breadcrumbs h1").xpath("string()").get())
+        )
+
+    def stamp(self) -> str | None:
+        return clean(self.sel.css(".ap-blog-header .detail-date h5").xpath("string()").get())
+
+    def badges(self) -> list[Selector]:
+        return list(self.sel.css(".ap-blog-header ul.detail-category span.badge"))
+
+    def categories(self) -> list[str]:
+        """One category per badge: titles may hold commas, so never split on them."""
+        return [c for b in self.badges() if (c := clean(b.xpath("string()").get()))]
+
+    def paragraphs(self) -> list[Selector]:
+        return list(self.sel.css(".ap-detail-page > .ap-paragraph"))
+
+    def body_html(self) -> str:
+        """The text `div` of every `.ap-paragraph`, with the paragraph headline as an `<h3>`; else the
+        largest text block of the article."""
+        parts: list[str] = []
+        for paragraph in self.paragraphs():
+            parts.extend(paragraph.css(".headline h3").getall())
+            texts = paragraph.xpath("./div[not(@class)] | ./div[contains(@class, 'row')]/div[contains(@class, 'col-md-8')]/div")
+            parts.extend(texts.getall())
+        body = "\n".join(parts)
+        container = self.sel.css(self.article_scope)
+        if not body.strip() and container and (block := largest_block(container[0])) is not None:
+            self.from_largest_block = True
+            return "\n".join(block.xpath(BLOCK_CHILDREN).getall())
+        return body
+
+    def problems(self, body: str) -> list[str]:
+        found = ["body read from the largest text block (no .ap-paragraph)"] if self.from_largest_block else []
+        return found + super().problems(body)
+
+    def event_page(self) -> EventPage | None:
+        root = first(self.sel, ".ap-event-page")
+        if root is None:
+            return None
+        header = first(root, ".ap-event-header") or root
+        location = first(header, ".detail-location")
+        return EventPage(
+            title=text_of(first(header, ".headline h2", ".headline")) or page_title(self.sel),
+            date_text=text_of(first(header, ".detail-date h5", ".detail-date")) or None,
+            location=text_of(first(location, "h5")) or None,
+            description_html=description_html(root.xpath(f"./*[{has_class('ap-paragraph')}]")),
+            url=self.page.url,
+            country=text_of(first(location, ".adress .country", ".country")) or None,
+            lang=lang_of(root),
+        )
 
 
-def is_article(sel: Selector) -> bool:
-    """The 10.5 blog detail, or the pre-10.5 `.blog-page` (apollo.md §6)."""
-    return bool(sel.css(".ap-blog-page, .ap-detail-page:not(.ap-event-page), .blog-page"))
+@register
+class ApolloPre105(Apollo105):
+    """Apollo before 10.5: `.blog-page` with the stamp in `ul.blog-info` and no `.ap-paragraph`."""
 
+    name = "apollo/pre-10.5"
+    article_scope = ".blog-page"
+    article_marker = ".blog-page"
 
-def title(sel: Selector) -> str | None:
-    return (
-        clean(sel.css(".ap-blog-page .ap-blog-header .headline h2").xpath("string()").get())
-        or clean(sel.css(".ap-detail-page .headline h2, .blog-page .headline h2").xpath("string()").get())
-        or clean(sel.css("title::text").get())
-        or clean(sel.css(".breadcrumbs h1").xpath("string()").get())
-    )
+    @classmethod
+    def matches(cls, page: Page) -> bool:
+        return super().matches(page) and bool(page.sel.css(".blog-page")) and not page.sel.css(".ap-blog-page")
 
+    def stamp(self) -> str | None:
+        return clean(self.sel.css(".blog-page ul.blog-info li").xpath("string()").get())
 
-def stamp(sel: Selector) -> str | None:
-    return clean(sel.css(".ap-blog-header .detail-date h5").xpath("string()").get()) or clean(
-        sel.css(".blog-page ul.blog-info li").xpath("string()").get()
-    )
+    def badges(self) -> list[Selector]:
+        return list(self.sel.css(".blog-page ul.detail-category span.badge"))
 
-
-def categories(sel: Selector) -> list[str]:
-    """One category per badge: titles may hold commas, so never split on them."""
-    badges = sel.css(".ap-blog-header ul.detail-category span.badge, .blog-page ul.detail-category span.badge")
-    return [c for b in badges if (c := clean(b.xpath("string()").get()))]
-
-
-def body_html(sel: Selector) -> str:
-    """The text `div` of every `.ap-paragraph`, with the paragraph headline as an `<h3>`."""
-    parts: list[str] = []
-    for paragraph in sel.css(".ap-detail-page > .ap-paragraph, .blog-page .ap-paragraph"):
-        parts.extend(paragraph.css(".headline h3").getall())
-        texts = paragraph.xpath("./div[not(@class)] | ./div[contains(@class, 'row')]/div[contains(@class, 'col-md-8')]/div")
-        parts.extend(texts.getall())
-    return "\n".join(parts)
-
-
-def parse(sel: Selector, url: str) -> ArticlePage:
-    body, problems = body_html(sel), []
-    container = sel.css(".ap-detail-page, .blog-page")
-    if not body.strip() and container and (block := largest_block(container[0])) is not None:
-        body = "\n".join(block.xpath(BLOCK_CHILDREN).getall())
-        problems.append("body read from the largest text block (no .ap-paragraph)")
-    if not body.strip():
-        problems.append("no body text")
-    return ArticlePage(
-        template="apollo",
-        url=url,
-        title=title(sel),
-        stamp=stamp(sel),
-        published=None,
-        categories=categories(sel),
-        body_html=body,
-        problems=problems,
-    )
+    def paragraphs(self) -> list[Selector]:
+        return list(self.sel.css(".blog-page .ap-paragraph"))

@@ -15,7 +15,7 @@ from parsel import Selector
 class ArticlePage:
     """The raw parts of one statement page."""
 
-    template: str                      # "apollo", "mercury" or "generic"
+    template: str                      # the template class's name: "apollo/10.5", "mercury", "generic", ...
     url: str
     title: str | None
     stamp: str | None                  # the posting stamp as printed ('12/10/18 3:36 PM')
@@ -23,6 +23,7 @@ class ArticlePage:
     categories: list[str] = field(default_factory=list)
     body_html: str = ""                # the editor HTML of the body, paragraphs concatenated
     problems: list[str] = field(default_factory=list)   # what could not be read
+    language: str | None = None        # the page's own language tag (`<html lang>`, ...), as written
 
 
 def clean(text: str | None) -> str | None:
@@ -56,8 +57,3 @@ def json_ld(sel: Selector) -> Iterator[dict[str, Any]]:
         for obj in data if isinstance(data, list) else [data]:
             if isinstance(obj, dict):
                 yield obj
-
-
-def meta(sel: Selector, name: str) -> str | None:
-    """The content of `<meta property=name>` or `<meta name=name>`."""
-    return clean(sel.css(f'meta[property="{name}"]::attr(content), meta[name="{name}"]::attr(content)').get())

@@ -1,4 +1,5 @@
-"""Event markup -> raw strings: teasers in lists (Apollo, Mercury) and event detail pages."""
+"""Event markup -> raw strings: what event teasers and detail pages hold, the teaser markup Apollo and
+Mercury share, and helpers the templates' event-page readers use (each template reads its own pages)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,6 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 from parsel import Selector
 
 from crawler.urls import is_event_path
-
-from .article_page import json_ld
 
 # Classes of elements whose text is the place, not the date, inside a `.teaser-date`.
 _PLACE_CLASSES = ("teaser-location", "teaser-place", "teaser-place-inline")
@@ -51,22 +50,22 @@ class EventPage:
     lang: str | None = None        # the page language (`<html lang>`)
 
 
-def _has_class(name: str) -> str:
+def has_class(name: str) -> str:
     """XPath predicate: the context element has the CSS class `name`."""
     return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
 
 
-def _clean(text: str | None) -> str:
+def clean_text(text: str | None) -> str:
     """Collapse white space (no-break spaces included) and strip."""
     return " ".join((text or "").split())
 
 
-def _text(sel: Selector | None) -> str:
+def text_of(sel: Selector | None) -> str:
     """All text under an element, white space collapsed."""
-    return _clean(" ".join(sel.xpath(".//text()").getall())) if sel is not None else ""
+    return clean_text(" ".join(sel.xpath(".//text()").getall())) if sel is not None else ""
 
 
-def _first(sel: Selector | None, *queries: str) -> Selector | None:
+def first(sel: Selector | None, *queries: str) -> Selector | None:
     """The first element matched by the first CSS query that matches (None inside None)."""
     if sel is None:
         return None
@@ -90,7 +89,7 @@ def clean_event_url(href: str | None, base_url: str) -> str | None:
     return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), ""))
 
 
-def _lang_of(sel: Selector) -> str | None:
+def lang_of(sel: Selector) -> str | None:
     lang = sel.xpath("ancestor-or-self::*[@lang][1]/@lang").get()
     return lang.strip() if lang and lang.strip() else None
 
@@ -98,33 +97,33 @@ def _lang_of(sel: Selector) -> str | None:
 # ---------------------------------------------------------------- teasers
 
 _TEASER_XPATH = (
-    f"//*[({_has_class('ap-teaser')} or ({_has_class('teaser')} and {_has_class('type-event')}))"
-    f" and not(ancestor::*[{_has_class('ap-teaser')} or {_has_class('teaser')}])]"
+    f"//*[({has_class('ap-teaser')} or ({has_class('teaser')} and {has_class('type-event')}))"
+    f" and not(ancestor::*[{has_class('ap-teaser')} or {has_class('teaser')}])]"
 )
 
 
 def _teaser_date_text(teaser: Selector) -> str:
     """The `.teaser-date` text without the place elements and the separator before them."""
-    date = _first(teaser, ".teaser-date")
+    date = first(teaser, ".teaser-date")
     if date is None:
         return ""
-    not_place = " and ".join(f"not(ancestor::*[{_has_class(c)}])" for c in _PLACE_CLASSES)
-    text = _clean(" ".join(date.xpath(f".//text()[{not_place}]").getall()))
+    not_place = " and ".join(f"not(ancestor::*[{has_class(c)}])" for c in _PLACE_CLASSES)
+    text = clean_text(" ".join(date.xpath(f".//text()[{not_place}]").getall()))
     return text.rstrip(" -–—,")
 
 
 def _calendar_date_text(teaser: Selector) -> str:
     """A one-day date from a calendar sheet: '18 Sep 2020' (Apollo `h3` + `.monthYear`, Mercury spans)."""
-    sheet = _first(teaser, ".calendar-sheet")
+    sheet = first(teaser, ".calendar-sheet")
     if sheet is None:
         return ""
-    day = _text(_first(sheet, ".day-number", "h3"))
-    month_year = _text(_first(sheet, ".month-year", ".monthYear"))
+    day = text_of(first(sheet, ".day-number", "h3"))
+    month_year = text_of(first(sheet, ".month-year", ".monthYear"))
     return f"{day} {month_year}" if day and month_year else ""
 
 
 def _teaser_location(teaser: Selector) -> str | None:
-    return _text(_first(teaser, *(f".{c}" for c in _PLACE_CLASSES))) or None
+    return text_of(first(teaser, *(f".{c}" for c in _PLACE_CLASSES))) or None
 
 
 def _is_event_teaser(teaser: Selector, url: str | None) -> bool:
@@ -138,9 +137,9 @@ def _is_event_teaser(teaser: Selector, url: str | None) -> bool:
 
 
 def _parse_teaser(teaser: Selector, page_url: str) -> EventTeaser | None:
-    head = _first(teaser, "h3.teaser-head a", "a.teaser-head", ".teaser-head", ".heading .headline", ".heading a")
-    title = _text(head)
-    link = _first(
+    head = first(teaser, "h3.teaser-head a", "a.teaser-head", ".teaser-head", ".heading .headline", ".heading a")
+    title = text_of(head)
+    link = first(
         teaser, "h3.teaser-head a[href]", "a.teaser-head[href]", ".heading a[href]", "a.teaser-btn[href]", "a[href]"
     )
     url = clean_event_url(link.attrib.get("href") if link is not None else None, page_url)
@@ -152,7 +151,7 @@ def _parse_teaser(teaser: Selector, page_url: str) -> EventTeaser | None:
         date_text=_teaser_date_text(teaser) or _calendar_date_text(teaser),
         location=_teaser_location(teaser),
         source_url=page_url,
-        lang=_lang_of(teaser),
+        lang=lang_of(teaser),
     )
 
 
@@ -166,107 +165,25 @@ def parse_event_teasers(html_or_selector: str | Selector, page_url: str) -> list
 # ---------------------------------------------------------------- detail pages
 
 
-def _description_html(blocks: list[Selector]) -> str | None:
+def description_html(blocks: list[Selector]) -> str | None:
     html = "\n".join(b.get() for b in blocks).strip()
     return html or None
 
 
-def _parse_apollo(page: Selector, url: str) -> EventPage | None:
-    root = _first(page, ".ap-event-page")
-    if root is None:
-        return None
-    header = _first(root, ".ap-event-header") or root
-    title = _text(_first(header, ".headline h2", ".headline")) or _page_title(page)
-    location = _first(header, ".detail-location")
-    return EventPage(
-        title=title,
-        date_text=_text(_first(header, ".detail-date h5", ".detail-date")) or None,
-        location=_text(_first(location, "h5")) or None,
-        description_html=_description_html(root.xpath(f"./*[{_has_class('ap-paragraph')}]")),
-        url=url,
-        country=_text(_first(location, ".adress .country", ".country")) or None,
-        lang=_lang_of(root),
-    )
-
-
-def _parse_mercury(page: Selector, url: str) -> EventPage | None:
-    root = _first(page, ".detail-page.type-event")
-    if root is None:
-        return None
-    location = _first(root, ".info.location")
-    ld = _json_ld_event(page)
-    content = root.css(".detail-content")
-    return EventPage(
-        title=_text(_first(root, ".intro-headline .headline", ".intro-headline")) or _page_title(page),
-        date_text=_text(_first(root, ".info.date > div")) or None,
-        location=_text(_first(location, ".locname")) or _text(_first(location, ".address .locality")) or None,
-        description_html=_description_html(content),
-        url=url,
-        country=_text(_first(location, ".address .country")) or None,
-        start_iso=_ld_str(ld, "startDate"),
-        end_iso=_ld_str(ld, "endDate"),
-        end_exclusive=True,
-        lang=_lang_of(root),
-    )
-
-
-def _parse_generic(page: Selector, url: str) -> EventPage | None:
-    """Any other markup: a JSON-LD Event, or `<time datetime>` on an event URL."""
-    ld = _json_ld_event(page)
-    times = [t.strip() for t in page.css("time::attr(datetime)").getall() if t.strip()]
-    if ld is None and not (times and is_event_path(urlsplit(url).path)):
-        return None
-    title = _ld_str(ld, "name") or _page_title(page)
-    if not title:
-        return None
-    if ld is not None:
-        start, end, exclusive = _ld_str(ld, "startDate"), _ld_str(ld, "endDate"), True
-    else:
-        start, end, exclusive = times[0], (times[1] if len(times) > 1 else None), False
-    location = ld.get("location") if ld is not None else None
-    return EventPage(
-        title=title,
-        date_text=None,
-        location=_ld_place_name(location),
-        description_html=None,
-        url=url,
-        start_iso=start,
-        end_iso=end,
-        end_exclusive=exclusive,
-        lang=_clean(page.xpath("/html/@lang").get()) or None,
-    )
-
-
-def _page_title(page: Selector) -> str:
+def page_title(page: Selector) -> str:
     """`og:title` or `<title>`, without Mercury's appended instance date."""
-    title = _clean(page.css('meta[property="og:title"]::attr(content)').get()) or _text(_first(page, "title"))
+    title = clean_text(page.css('meta[property="og:title"]::attr(content)').get()) or text_of(first(page, "title"))
     return _TITLE_INSTANCE_SUFFIX.sub("", title)
 
 
-def _json_ld_event(page: Selector) -> dict[str, Any] | None:
-    """The first JSON-LD object of @type Event on the page."""
-    return next((obj for obj in json_ld(page) if obj.get("@type") == "Event"), None)
-
-
-def _ld_str(ld: dict[str, Any] | None, key: str) -> str | None:
+def ld_str(ld: dict[str, Any] | None, key: str) -> str | None:
     value = ld.get(key) if ld is not None else None
     return value.strip() or None if isinstance(value, str) else None
 
 
-def _ld_place_name(location: object) -> str | None:
+def ld_place_name(location: object) -> str | None:
     """The name of the first schema.org Place in a JSON-LD `location`."""
     for item in location if isinstance(location, list) else [location]:
         if isinstance(item, dict) and item.get("@type") == "Place" and isinstance(item.get("name"), str):
-            return _clean(item["name"]) or None
-    return None
-
-
-def parse_event_page(html: str | Selector, url: str) -> EventPage | None:
-    """The event on a detail page (Apollo, Mercury, generic), or None for a page that is not an event."""
-    page = _selector(html)
-    clean_url = clean_event_url(url, url) or url
-    for parse in (_parse_apollo, _parse_mercury, _parse_generic):
-        event = parse(page, clean_url)
-        if event is not None:
-            return event if event.title else None
+            return clean_text(item["name"]) or None
     return None

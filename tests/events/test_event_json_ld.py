@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from crawler.extract.events import EventRecord, event_from_page, event_from_teaser
-from crawler.templates.event_pages import parse_event_page, parse_event_teasers
+from crawler.templates import parse_event_page, parse_event_teasers
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

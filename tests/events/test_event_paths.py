@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from crawler.extract.events import read_event_sightings
-from crawler.templates.event_pages import parse_event_page
+from crawler.templates import parse_event_page
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

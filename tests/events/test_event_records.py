@@ -16,12 +16,7 @@ from crawler.extract.events import (
     event_from_teaser,
     merge_events,
 )
-from crawler.templates.event_pages import (
-    EventPage,
-    EventTeaser,
-    parse_event_page,
-    parse_event_teasers,
-)
+from crawler.templates import EventPage, EventTeaser, parse_event_page, parse_event_teasers
 
 HERE = Path(__file__).parent
 FIXTURES = HERE / "fixtures"

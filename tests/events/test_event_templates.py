@@ -9,11 +9,8 @@ from pathlib import Path
 import pytest
 from parsel import Selector
 
-from crawler.templates.event_pages import (
-    clean_event_url,
-    parse_event_page,
-    parse_event_teasers,
-)
+from crawler.templates import parse_event_page, parse_event_teasers
+from crawler.templates.event_pages import clean_event_url
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CASES = sorted(FIXTURES.glob("*.expected.json"))

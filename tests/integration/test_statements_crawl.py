@@ -29,7 +29,7 @@ ASSERTED_KEYS = {
 }
 
 
-TEMPLATES = {"apollo": "apollo", "mercury": "mercury", "plain": "generic"}   # sample-site template -> what the crawler calls it
+TEMPLATES = {"apollo": "apollo/10.5", "mercury": "mercury", "plain": "generic"}   # sample-site template -> what the crawler calls it
 
 
 def expected(path: Path) -> dict[str, Any]:

@@ -106,7 +106,7 @@ def test_split_names_rejoins_pieces_that_are_no_party() -> None:
     ("• KKE\n· AKEL\n* PCP\n● TKP\n- CPRF\n– PADS", ["KKE", "AKEL", "PCP", "TKP", "CPRF", "PADS"]),
     ("1. Algeria, PADS 2. Cyprus, AKEL 3. Greece, KKE", ["Algeria, PADS", "Cyprus, AKEL", "Greece, KKE"]),
     ("Party\t\tWorkers' Party of Belgium\t\tCommunist Party of\nCanada\t\tAKEL",
-     ["Party", "Workers' Party of Belgium", "Communist Party of Canada", "AKEL"]),
+     ["Workers' Party of Belgium", "Communist Party of Canada", "AKEL"]),   # 'Party': the table's column label
     ("الحزب الشيوعي السوري، الحزب الشيوعي اللبناني", ["الحزب الشيوعي السوري", "الحزب الشيوعي اللبناني"]),
 ])
 def test_split_entries(text: str, entries: list[str]) -> None:

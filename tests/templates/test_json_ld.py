@@ -9,7 +9,7 @@ from parsel import Selector
 
 from crawler.templates.article_page import json_ld
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parent / "layouts"
 TITLE = "20 IMCWP, Statement of Solidarity of Communist and Workers' Parties"
 
 

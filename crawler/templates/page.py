@@ -1,0 +1,83 @@
+"""One fetched page parsed once: the selector and the page-wide signals every template reads
+(JSON-LD, `meta`/OpenGraph, the page's own language)."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Any
+
+from parsel import Selector
+
+from .article_page import clean, json_ld
+
+ARTICLE_TYPES = frozenset({"Article", "NewsArticle", "BlogPosting", "Report", "ScholarlyArticle"})
+
+
+def ld_types(obj: dict[str, Any]) -> set[str]:
+    """The `@type` of a JSON-LD object as a set (it may be a string or a list)."""
+    value = obj.get("@type")
+    return {v for v in (value if isinstance(value, list) else [value]) if isinstance(v, str)}
+
+
+class Page:
+    """A page's selector and its shared signals, each read at most once."""
+
+    def __init__(self, html: str | Selector, url: str, content_language: str | None = None) -> None:
+        self.sel = html if isinstance(html, Selector) else Selector(text=html)
+        self.url = url
+        self.content_language = content_language   # the HTTP header, when the fetcher passes it on
+
+    @cached_property
+    def json_ld(self) -> list[dict[str, Any]]:
+        """Every JSON-LD object, `@graph` members included."""
+        found: list[dict[str, Any]] = []
+        for obj in json_ld(self.sel):
+            found.append(obj)
+            graph = obj.get("@graph")
+            found.extend(o for o in (graph if isinstance(graph, list) else []) if isinstance(o, dict))
+        return found
+
+    def ld_of(self, types: frozenset[str] | set[str]) -> dict[str, Any] | None:
+        """The first JSON-LD object of one of these types."""
+        return next((o for o in self.json_ld if ld_types(o) & types), None)
+
+    @cached_property
+    def article_ld(self) -> dict[str, Any]:
+        return self.ld_of(ARTICLE_TYPES) or {}
+
+    @cached_property
+    def metas(self) -> dict[str, list[str]]:
+        """`<meta>` contents by `property`, `name` or `http-equiv` (lower case), in page order."""
+        found: dict[str, list[str]] = {}
+        for node in self.sel.xpath("//meta[@content]"):
+            key = node.attrib.get("property") or node.attrib.get("name") or node.attrib.get("http-equiv")
+            if key and (value := clean(node.attrib["content"])):
+                found.setdefault(key.strip().lower(), []).append(value)
+        return found
+
+    def meta(self, name: str) -> str | None:
+        values = self.metas.get(name.lower())
+        return values[0] if values else None
+
+    @cached_property
+    def html_lang(self) -> str | None:
+        return clean(self.sel.xpath("/html/@lang").get())
+
+    @cached_property
+    def language(self) -> str | None:
+        """The page's own language tag: `<html lang>`, Content-Language, `og:locale`, JSON-LD `inLanguage`."""
+        ld_lang = self.article_ld.get("inLanguage")
+        for value in (
+            self.html_lang,
+            self.content_language,
+            self.meta("content-language"),
+            self.meta("og:locale"),
+            ld_lang if isinstance(ld_lang, str) else None,
+        ):
+            if value and value.strip():
+                return value.strip()
+        return None
+
+    @cached_property
+    def title_tag(self) -> str | None:
+        return clean(self.sel.xpath("string(//head/title | //title)").get())
