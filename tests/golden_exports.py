@@ -14,8 +14,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from crawler.recrawl import TIME_FIELDS
 from crawler.sample_site.server import SampleServer
+from crawler.timefields import TIME_FIELDS
 from tests.crawl_support import run_crawl
 
 GOLDEN_DIR = Path(__file__).resolve().parent / "golden"

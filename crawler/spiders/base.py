@@ -1,4 +1,4 @@
-"""What both spiders share: the site's base URL, the feeds they write, AJAX lists and link discovery.
+"""What both spiders share: the site's base URL, AJAX lists and link discovery.
 
 Spiders only discover and fetch; everything read off a page is the pipelines' job.
 """
@@ -6,15 +6,13 @@ Spiders only discover and fetch; everything read off a page is the pipelines' jo
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response, TextResponse
-from scrapy.settings import BaseSettings
 from scrapy.spidermiddlewares.httperror import HttpError
 
 from ..templates.lists import (
@@ -24,7 +22,7 @@ from ..templates.lists import (
     is_pagination_link,
     parse_list_page,
 )
-from ..urls import canonical_url, worth_following
+from ..urls import canonical_url, site_domain, worth_following
 
 TRUTHY = {"1", "true", "yes", "on"}
 GONE = (404, 410)
@@ -37,9 +35,9 @@ def list_page(response: Response) -> str:
 
 
 class SolidnetSpider(scrapy.Spider):
-    """Base of the site's spiders: `SOLIDNET_URL` sets start URLs and the allowed domain."""
+    """Base of the site's spiders: `SOLIDNET_URL` sets start URLs and the allowed domain (its host
+    with and without `www.`; pages are exported under the host of SOLIDNET_URL)."""
 
-    feeds: ClassVar[dict[str, dict[str, Any]]] = {}
     base_url: str
     allowed_domains: list[str]
 
@@ -48,19 +46,12 @@ class SolidnetSpider(scrapy.Spider):
         self.lists_seen: set[str] = set()
 
     @classmethod
-    def update_settings(cls, settings: BaseSettings) -> None:
-        super().update_settings(settings)
-        exports = Path(settings.get("EXPORTS_DIR")).resolve()
-        feeds = {(exports / name).as_uri(): dict(options, overwrite=True) for name, options in cls.feeds.items()}
-        settings.set("FEEDS", feeds, priority="spider")
-
-    @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> SolidnetSpider:
         if str(kwargs.pop("full", "")).lower() in TRUTHY:
             crawler.settings.set("FULL_RECRAWL", True, priority="cmdline")
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.base_url = crawler.settings.get("SOLIDNET_URL").rstrip("/")
-        spider.allowed_domains = [urlsplit(spider.base_url).hostname or ""]
+        spider.allowed_domains = [site_domain(urlsplit(spider.base_url).hostname or "")]   # www. and the bare domain alike
         return spider
 
     def url(self, path: str) -> str:
