@@ -16,6 +16,7 @@ time fields a reader saw never go back.
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
 import os
@@ -48,6 +49,8 @@ class Publication:
 
     def open(self, name: str) -> IO[bytes]:
         """A new temporary file for export `name`; stale ones of a killed run are removed first."""
+        if self.folder.exists() and not self.folder.is_dir():
+            raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(self.folder))
         self.folder.mkdir(parents=True, exist_ok=True)
         for stale in self.folder.glob(f".{name}.*.tmp"):
             stale.unlink(missing_ok=True)   # the run lock excludes a live writer

@@ -114,9 +114,8 @@ class RunRecord:
             try:
                 counts["invalid"] += publish(context)
                 context.published = True
-            except PublishError as error:
+            except PublishError as error:   # said once, in the run's closing line below
                 status, why = Status.FAILED, str(error)
-                logger.error("%s", error)
         context.status = status
         record = {
             "run_id": context.run_id,
