@@ -24,6 +24,7 @@ COUNTS = {
     "removed": "items/removed",
     "gone": "items/gone",
     "kept": "items/kept",
+    "lost": "statements/lost",
     "invalid": "items/invalid",
     "dropped": "item_dropped_count",
     "errors": "log_count/ERROR",
