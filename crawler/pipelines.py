@@ -24,8 +24,8 @@ from .extract.statement import read_statement
 from .items import Carry, EventSightings, EventSource, Statement, StatementPage
 from .parties.registry import load_registry
 from .parties.resolver import PartyResolver
-from .records import build_record, extracted_from_record, template_name
-from .recrawl import content_hash
+from .records import build_record, template_name
+from .recrawl import carried, content_hash
 from .schemas import problems
 from .state import StoredRow
 from .templates import parse_article
@@ -51,16 +51,7 @@ def kept(item: StatementPage | Statement, why: str) -> Statement:
     if item.previous is None or item.stored is None:
         raise DropItem(f"{item.url}: {why}")
     logger.warning("%s: %s; the record of an earlier run is kept", item.url, why)
-    return Statement(
-        url=item.stored.url,
-        template=template_name(item.previous.get("template", "apollo")),
-        extracted=extracted_from_record(item.previous),
-        stored=item.stored,
-        previous=item.previous,
-        carried=Carry.FAILED,
-        etag=item.stored.etag,
-        last_modified=item.stored.last_modified,
-    )
+    return carried(item.stored, item.previous, Carry.FAILED)
 
 
 class ExtractPipeline(_Step):
@@ -128,11 +119,11 @@ class RecordPipeline(_Step):
         ):
             entry["first_seen"] = first_seen
         changed = previous is not None and item.stored is not None and content_hash(record) != item.stored.content_hash
-        carried = item.carried
+        reason = item.carried
         record.update(
             statement_times(
-                previous, now, read_at=None if carried else utc_now(), seen=carried is None or carried.seen,
-                gone=carried is Carry.GONE, changed=changed,
+                previous, now, read_at=None if reason else utc_now(), seen=reason is None or reason.seen,
+                gone=reason is Carry.GONE, changed=changed,
             )
         )
         item.record, item.changed = record, changed

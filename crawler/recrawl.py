@@ -58,6 +58,20 @@ def content_hash(record: dict[str, Any]) -> str:
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()
 
 
+def carried(row: StoredRow, previous: dict[str, Any], reason: Carry) -> Statement:
+    """A statement not read this run, as the item the pipelines build its record again from."""
+    return Statement(
+        url=row.url,
+        template=template_name(previous.get("template", "apollo")),
+        extracted=extracted_from_record(previous),
+        stored=row,
+        previous=previous,
+        carried=reason,
+        etag=row.etag,
+        last_modified=row.last_modified,
+    )
+
+
 @dataclass(frozen=True)
 class Fetch:
     """A statement page to request; `headers` make it conditional when the state knows the page."""
@@ -151,17 +165,7 @@ class Recrawl:
         if reason in (Carry.NOT_DUE, Carry.NOT_MODIFIED):
             self.count(f"incremental/{reason.value.replace('-', '_')}")
             self.count("incremental/requests_saved")
-        previous = self.state.record(statement_id)
-        return Statement(
-            url=row.url,
-            template=template_name(previous.get("template", "apollo")),
-            extracted=extracted_from_record(previous),
-            stored=row,
-            previous=previous,
-            carried=reason,
-            etag=row.etag,
-            last_modified=row.last_modified,
-        )
+        return carried(row, self.state.record(statement_id), reason)
 
     def unseen(self, discovery_complete: bool) -> tuple[list[Fetch], list[Statement]]:
         """The statements the state holds that discovery did not find this run: those marked removed
