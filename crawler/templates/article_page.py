@@ -58,6 +58,14 @@ def json_ld(sel: Selector) -> Iterator[dict[str, Any]]:
                 yield obj
 
 
+ARTICLE_TYPES = ("Article", "NewsArticle", "BlogPosting")   # JSON-LD types of an article page
+
+
+def article_json_ld(sel: Selector) -> dict[str, Any]:
+    """The page's first JSON-LD object of an article type, else {}."""
+    return next((o for o in json_ld(sel) if o.get("@type") in ARTICLE_TYPES), {})
+
+
 def meta(sel: Selector, name: str) -> str | None:
     """The content of `<meta property=name>` or `<meta name=name>`."""
     return clean(sel.css(f'meta[property="{name}"]::attr(content), meta[name="{name}"]::attr(content)').get())

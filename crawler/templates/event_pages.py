@@ -11,7 +11,7 @@ from parsel import Selector
 
 from crawler.urls import is_event_path
 
-from .article_page import json_ld
+from .article_page import clean, json_ld
 
 # Classes of elements whose text is the place, not the date, inside a `.teaser-date`.
 _PLACE_CLASSES = ("teaser-location", "teaser-place", "teaser-place-inline")
@@ -56,14 +56,9 @@ def _has_class(name: str) -> str:
     return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
 
 
-def _clean(text: str | None) -> str:
-    """Collapse white space (no-break spaces included) and strip."""
-    return " ".join((text or "").split())
-
-
 def _text(sel: Selector | None) -> str:
     """All text under an element, white space collapsed."""
-    return _clean(" ".join(sel.xpath(".//text()").getall())) if sel is not None else ""
+    return (clean(" ".join(sel.xpath(".//text()").getall())) or "") if sel is not None else ""
 
 
 def _first(sel: Selector | None, *queries: str) -> Selector | None:
@@ -109,7 +104,7 @@ def _teaser_date_text(teaser: Selector) -> str:
     if date is None:
         return ""
     not_place = " and ".join(f"not(ancestor::*[{_has_class(c)}])" for c in _PLACE_CLASSES)
-    text = _clean(" ".join(date.xpath(f".//text()[{not_place}]").getall()))
+    text = clean(" ".join(date.xpath(f".//text()[{not_place}]").getall())) or ""
     return text.rstrip(" -–—,")
 
 
@@ -233,13 +228,13 @@ def _parse_generic(page: Selector, url: str) -> EventPage | None:
         start_iso=start,
         end_iso=end,
         end_exclusive=exclusive,
-        lang=_clean(page.xpath("/html/@lang").get()) or None,
+        lang=clean(page.xpath("/html/@lang").get()),
     )
 
 
 def _page_title(page: Selector) -> str:
     """`og:title` or `<title>`, without Mercury's appended instance date."""
-    title = _clean(page.css('meta[property="og:title"]::attr(content)').get()) or _text(_first(page, "title"))
+    title = clean(page.css('meta[property="og:title"]::attr(content)').get()) or _text(_first(page, "title"))
     return _TITLE_INSTANCE_SUFFIX.sub("", title)
 
 
@@ -257,7 +252,7 @@ def _ld_place_name(location: object) -> str | None:
     """The name of the first schema.org Place in a JSON-LD `location`."""
     for item in location if isinstance(location, list) else [location]:
         if isinstance(item, dict) and item.get("@type") == "Place" and isinstance(item.get("name"), str):
-            return _clean(item["name"]) or None
+            return clean(item["name"])
     return None
 
 

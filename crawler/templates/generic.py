@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from parsel import Selector
 
-from .article_page import ArticlePage, clean, json_ld, meta
+from .article_page import ArticlePage, article_json_ld, clean, meta
 
 BLOCK_CHILDREN = "./p | ./ol | ./ul[not(@class)] | ./pre | ./blockquote | ./h3 | ./h4 | ./table"  # classed lists: menus, badges
 
@@ -12,7 +12,7 @@ BLOCK_CHILDREN = "./p | ./ol | ./ul[not(@class)] | ./pre | ./blockquote | ./h3 |
 def is_article(sel: Selector, url: str) -> bool:
     return (
         meta(sel, "og:type") == "article"
-        or any(o.get("@type") in ("Article", "NewsArticle", "BlogPosting") for o in json_ld(sel))
+        or bool(article_json_ld(sel))
         or "/article/" in url
     )
 
@@ -38,7 +38,7 @@ def _time_near(block: Selector | None, sel: Selector) -> str | None:
 
 
 def parse(sel: Selector, url: str) -> ArticlePage:
-    ld = next((o for o in json_ld(sel) if o.get("@type") in ("Article", "NewsArticle", "BlogPosting")), {})
+    ld = article_json_ld(sel)
     body = sel.css("body")
     block = largest_block(body[0] if body else sel)
     title = (

@@ -6,7 +6,7 @@ from html import escape
 
 from parsel import Selector
 
-from .article_page import ArticlePage, clean, json_ld, meta
+from .article_page import ArticlePage, article_json_ld, clean, meta
 
 
 def matches(sel: Selector) -> bool:
@@ -17,12 +17,8 @@ def is_article(sel: Selector) -> bool:
     return bool(sel.css(".detail-page.type-article"))
 
 
-def _article_ld(sel: Selector) -> dict[str, object]:
-    return next((o for o in json_ld(sel) if o.get("@type") in ("Article", "NewsArticle", "BlogPosting")), {})
-
-
 def parse(sel: Selector, url: str) -> ArticlePage:
-    ld = _article_ld(sel)
+    ld = article_json_ld(sel)
     detail = sel.css(".detail-page.type-article")
     paragraphs: list[str] = []
     for piece in detail.css(".detail-content > .paragraph"):
