@@ -106,3 +106,14 @@ def test_an_event_with_a_malformed_date_is_rejected() -> None:
 def test_named_states_agree_with_the_schema_enums() -> None:
     assert set(get_args(Template)) == set(schema("statement")["properties"]["template"]["enum"])
     assert {s.value for s in Status} == set(schema("run")["properties"]["status"]["enum"])
+
+
+def test_a_run_record_needs_its_times() -> None:
+    run = {
+        "run_id": "r", "spider": "events", "started_at": NOW, "ended_at": NOW, "status": "ok", "reason": None,
+        "finish_reason": "finished", "counts": {"pages": 3}, "published": True,
+    }
+    assert problems("run", run) == []
+    assert problems("run", {**run, "ended_at": None}) != []
+    assert problems("run", {k: v for k, v in run.items() if k != "started_at"}) != []
+    assert problems("run", {**run, "started_at": "today"}) != []
