@@ -1,19 +1,32 @@
-"""The run a crawler is in: its id, number, start, state store and recrawl policy, shared by its components."""
+"""The run a crawler is in: its id, number, start, state store, recrawl decisions and events read, shared by
+its components. Opened once per run (`run_context`); the previous run's rows are loaded here, once."""
 
 from __future__ import annotations
 
+import logging
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from enum import StrEnum
 from pathlib import Path
 
 from scrapy import signals
 from scrapy.crawler import Crawler
 
-from .recrawl import RecrawlPolicy
+from .extract.events import EventBook
+from .recrawl import Recrawl, RecrawlPolicy
 from .state import StateStore
 
+logger = logging.getLogger(__name__)
 _ATTR = "_solidnet_run"
+
+
+class Status(StrEnum):
+    """How a run went (the run record's `status`, the schema's enum)."""
+
+    OK = "ok"
+    DEGRADED = "degraded"     # thresholds exceeded; exports still published
+    FAILED = "failed"         # exports and state left as they were
 
 
 @dataclass
@@ -23,24 +36,16 @@ class RunContext:
     started_at: datetime
     number: int
     state: StateStore
-    policy: RecrawlPolicy
+    recrawl: Recrawl
     exports_dir: Path
-    status: str | None = None       # set when the run ends: ok, degraded or failed
-    publish: bool = False           # set when the run ends: whether its exports and state changes are kept
+    events: EventBook = field(default_factory=EventBook)   # every event sighting of this run, merged
+    status: Status | None = None    # set when the run ends
+    published: bool = False         # set when the run ends: whether its exports and state changes were kept
 
     @property
     def stamp(self) -> str:
         """The value of the time fields (first_seen, last_seen, ...) this run sets: its start, UTC, seconds."""
         return self.started_at.isoformat(timespec="seconds")
-
-    def finish(self, status: str, publish: bool) -> None:
-        """The run's verdict: keep the state changes when the exports are published, else drop them."""
-        self.status = status
-        self.publish = publish
-        if publish:
-            self.state.commit()
-        else:
-            self.state.rollback()
 
 
 def utc_now() -> str:
@@ -54,7 +59,10 @@ def current_context(crawler: Crawler) -> RunContext | None:
 
 
 def run_context(crawler: Crawler) -> RunContext:
-    """The crawler's run context, opened on first use and closed when the engine stops."""
+    """The crawler's run context, opened on first use and closed when the engine stops.
+
+    Opening it moves stored URLs to the host of SOLIDNET_URL when that changed, then loads the index
+    of the stored rows for the recrawl decisions."""
     context = current_context(crawler)
     if context is not None:
         return context
@@ -64,13 +72,18 @@ def run_context(crawler: Crawler) -> RunContext:
     run_id = f"{started:%Y%m%dT%H%M%SZ}-{spider}-{uuid.uuid4().hex[:6]}"
     policy = RecrawlPolicy(settings.getint("RECENT_DAYS"), settings.getint("RECHECK_RUNS"), settings.getbool("FULL_RECRAWL"))
     state = StateStore(Path(settings.get("STATE_DIR")) / spider)
+    number = state.begin_run(spider, run_id, started.isoformat(timespec="seconds"))
+    if moved := state.rehost(settings.get("SOLIDNET_URL")):
+        logger.warning("SOLIDNET_URL changed host: %d stored statement URLs moved to it", moved)
+    stats = crawler.stats
+    assert stats is not None
     context = RunContext(
         run_id=run_id,
         spider=spider,
         started_at=started,
-        number=state.begin_run(spider, run_id, started.isoformat(timespec="seconds")),
+        number=number,
         state=state,
-        policy=policy,
+        recrawl=Recrawl(state, policy, number, started, stats.inc_value),
         exports_dir=Path(settings.get("EXPORTS_DIR")),
     )
     setattr(crawler, _ATTR, context)

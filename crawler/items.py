@@ -1,74 +1,74 @@
-"""The items that flow from the spiders through the pipelines to the feeds.
+"""The items that flow from the spiders through the pipelines to the exports.
 
-Spiders yield *fetched pages* (`ArticleFetched`, `EventSource`) or a statement carried over from
-the state of earlier runs (`StoredStatement`); pipelines turn them into the exported records
-(`Statement`, `EventSightings`). Dataclasses, so an unknown field is an error, not a silent key.
+A statement has two: the page the spider fetched (`StatementPage`), and from the extract step on
+the one `Statement` that reaches the exports, whether fetched this run or carried over from the
+state (then it holds its stored row and record, so no later step reads the state). Events travel as
+`EventSource` (a fetched page) and `EventSightings` (the events read off it). The exported shape of
+every record is its JSON Schema in `crawler/schemas/`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from enum import StrEnum
+from typing import Any, Literal
 
 from parsel import Selector
 
 from .extract.events import EventRecord
 from .extract.statement import ExtractedStatement
+from .state import StoredRow
+
+Template = Literal["apollo", "mercury", "generic"]   # the schema's `template` enum
+
+
+class Carry(StrEnum):
+    """Why a statement is carried over from the state instead of read this run."""
+
+    NOT_DUE = "not-due"             # the recrawl policy did not make it due: no request
+    NOT_MODIFIED = "not-modified"   # re-checked, answered 304
+    GONE = "gone"                   # the site answered 404 or 410: marked removed
+    FAILED = "failed"               # could not be fetched or read this run (logged with its reason)
+    UNSEEN = "unseen"               # discovery was incomplete, so it was not looked for
+
+    @property
+    def seen(self) -> bool:
+        """Whether the site showed the statement this run."""
+        return self in (Carry.NOT_DUE, Carry.NOT_MODIFIED)
 
 
 @dataclass
-class ArticleFetched:
-    """A fetched page that the spider took for a statement."""
+class StatementPage:
+    """A fetched page that the spider took for a statement, with what the state holds of it."""
 
     url: str                     # canonical URL
     html: str
     selector: Selector | None = None   # the spider's parse of `html`, so the page is parsed once
     etag: str | None = None
     last_modified: str | None = None
-
-
-@dataclass
-class ExtractedPage:
-    """A statement page with its values extracted, party names not yet resolved."""
-
-    fetched: ArticleFetched
-    template: str
-    extracted: ExtractedStatement
-
-
-@dataclass
-class StoredStatement:
-    """A statement not fetched again this run (unchanged, not due, or gone): its last exported record."""
-
-    record: dict[str, Any]
-    reason: str                  # "not-due", "not-modified" or "removed"
+    stored: StoredRow | None = None
+    previous: dict[str, Any] | None = None   # the record the state holds
 
 
 @dataclass
 class Statement:
-    """One statement: one line of `statements.jsonl` (see schemas/statement.schema.json)."""
+    """One statement on its way to `statements.jsonl`: built by `crawler.records.build_record` from its
+    extracted values (read this run, or taken back from its stored record), then validated."""
 
-    id: str
     url: str
-    title: str | None = None
-    posted_at: str | None = None
-    categories: list[str] = field(default_factory=list)
-    parties: list[dict[str, Any]] = field(default_factory=list)
-    meeting: dict[str, Any] | None = None
-    languages: list[str] = field(default_factory=list)
-    body: str = ""
-    dateline: dict[str, Any] | None = None
-    initiators: list[dict[str, Any]] = field(default_factory=list)
-    signatories: list[dict[str, Any]] = field(default_factory=list)
-    duplicates_dropped: int = 0
-    template: str = "apollo"
-    crawled_at: str | None = None
-    first_seen: str | None = None
-    last_seen: str | None = None
-    last_changed: str | None = None
-    removed_at: str | None = None
+    template: Template
+    extracted: ExtractedStatement
+    stored: StoredRow | None = None
+    previous: dict[str, Any] | None = None
+    carried: Carry | None = None          # None: read this run
     etag: str | None = None
     last_modified: str | None = None
+    record: dict[str, Any] = field(default_factory=dict)   # the exported line, once built
+    changed: bool = False                 # what was extracted differs from the stored record
+
+    @property
+    def id(self) -> str:
+        return self.stored.id if self.stored is not None else str(self.record.get("id", ""))
 
 
 @dataclass
@@ -82,7 +82,7 @@ class EventSource:
 
 @dataclass
 class EventSightings:
-    """The events read off one page; the events feed merges sightings of one event into one line."""
+    """The events read off one page; sightings of one event are merged into one line at the end of the run."""
 
     source_url: str
     records: list[EventRecord] = field(default_factory=list)

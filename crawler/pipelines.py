@@ -1,7 +1,10 @@
-"""Item pipelines: thin steps in the order extract -> normalize -> validate -> state.
+"""Item pipelines: thin steps in the order extract -> record -> validate -> stage.
 
-Each calls pure code from `crawler.templates`, `crawler.extract` and `crawler.parties`; a page
-that cannot be read is logged and counted, and the crawl goes on.
+Each calls pure code from `crawler.templates`, `crawler.extract`, `crawler.parties`, `crawler.records`
+and `crawler.timefields`; a page that cannot be read is logged and counted, and the crawl goes on. A
+statement is one `Statement` from the extract step on, fetched or carried over alike; it carries its
+stored row and record, so no step reads the state. The stage step puts what passed into the run's state
+transaction; the exports are written from there when the run ends (`crawler.publish`).
 """
 
 from __future__ import annotations
@@ -11,31 +14,23 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from itemadapter import ItemAdapter
 from scrapy import Spider
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
 from .context import run_context, utc_now
-from .extract.events import EventRecord, read_event_sightings
+from .extract.events import read_event_sightings
 from .extract.statement import read_statement
-from .items import (
-    ArticleFetched,
-    EventSightings,
-    EventSource,
-    ExtractedPage,
-    Statement,
-    StoredStatement,
-)
+from .items import Carry, EventSightings, EventSource, Statement, StatementPage
 from .parties.registry import load_registry
 from .parties.resolver import PartyResolver
-from .records import reresolved, statement_record
-from .recrawl import content_hash
+from .records import build_record, template_name
+from .recrawl import carried, content_hash
 from .runrecord import TEMPLATE_STAT
-from .schemas import STATEMENT_FIELDS, problems
+from .schemas import problems
 from .state import StoredRow
 from .templates import parse_article
-from .urls import page_id
+from .timefields import signatory_first_seen, statement_times
 
 logger = logging.getLogger(__name__)
 
@@ -43,26 +38,28 @@ logger = logging.getLogger(__name__)
 class _Step:
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
+        assert crawler.stats is not None
         self.stats = crawler.stats
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Any:
         return cls(crawler)
 
-    def keep_or_drop(self, url: str, why: str) -> StoredStatement:
-        """A page that cannot give a statement this run: what earlier runs stored of it is kept, else it is dropped."""
-        row = run_context(self.crawler).state.get(page_id(url))
-        if row is None:
-            raise DropItem(f"{url}: {why}")
-        logger.warning("%s: %s; the record of an earlier run is kept", url, why)
-        return StoredStatement(row.record, "kept")
+
+def kept(item: StatementPage | Statement, why: str) -> Statement:
+    """A statement page that gives no statement this run: the record an earlier run stored is kept
+    (carried over, built again like any other); a page the state does not know is dropped."""
+    if item.previous is None or item.stored is None:
+        raise DropItem(f"{item.url}: {why}")
+    logger.warning("%s: %s; the record of an earlier run is kept", item.url, why)
+    return carried(item.stored, item.previous, Carry.FAILED)
 
 
 class ExtractPipeline(_Step):
-    """Fetched page -> extracted values (`ExtractedPage`, or `EventSightings`)."""
+    """Fetched page -> extracted values (`Statement`, or `EventSightings`)."""
 
     def process_item(self, item: Any, spider: Spider | None = None) -> Any:
-        if isinstance(item, ArticleFetched):
+        if isinstance(item, StatementPage):
             return self.statement(item)
         if isinstance(item, EventSource):
             sightings = read_event_sightings(item.selector or item.html, item.url)
@@ -72,11 +69,11 @@ class ExtractPipeline(_Step):
             return EventSightings(item.url, sightings.records)
         return item
 
-    def statement(self, item: ArticleFetched) -> ExtractedPage | StoredStatement:
+    def statement(self, item: StatementPage) -> Statement:
         page = parse_article(item.selector or item.html, item.url)
         if page is None:
             self.stats.inc_value("pages/not_article")
-            return self.keep_or_drop(item.url, "not an article page")
+            return kept(item, "not an article page")
         self.stats.inc_value("pages/statements_read")
         self.stats.inc_value(f"{TEMPLATE_STAT}{page.template}")
         if page.template == "generic":
@@ -93,11 +90,15 @@ class ExtractPipeline(_Step):
         if extracted.dateline.unreadable:
             self.stats.inc_value("datelines/unreadable")
             logger.warning("%s: unreadable dateline %r", item.url, extracted.dateline.unreadable)
-        return ExtractedPage(item, page.template, extracted)
+        return Statement(
+            url=item.url, template=template_name(page.template), extracted=extracted, stored=item.stored,
+            previous=item.previous, etag=item.etag, last_modified=item.last_modified,
+        )
 
 
-class NormalizePipeline(_Step):
-    """Extracted values -> the statement record: party names resolved to registry parties, duplicates counted."""
+class RecordPipeline(_Step):
+    """Extracted values -> the exported record (`crawler.records.build_record`): party names resolved,
+    then the time fields from the stored record (`crawler.timefields`)."""
 
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
@@ -106,17 +107,28 @@ class NormalizePipeline(_Step):
         self.unresolved: Counter[str] = Counter()
 
     def process_item(self, item: Any, spider: Spider | None = None) -> Any:
-        if isinstance(item, StoredStatement):   # resolved again: registry growth reaches it too
-            again = reresolved(item.record, self.resolver)
-            self.unresolved.update(again.unresolved)
-            return StoredStatement(again.fields, item.reason)
-        if not isinstance(item, ExtractedPage):
-            return item
-        record = statement_record(item.fetched.url, item.template, item.extracted, self.resolver)
-        self.unresolved.update(record.unresolved)
-        return Statement(
-            **record.fields, crawled_at=utc_now(), etag=item.fetched.etag, last_modified=item.fetched.last_modified
+        if isinstance(item, Statement):
+            self.build(item)
+        return item
+
+    def build(self, item: Statement) -> None:
+        record, unresolved = build_record(item.url, item.template, item.extracted, self.resolver)
+        self.unresolved.update(unresolved)
+        now = run_context(self.crawler).stamp
+        previous = item.previous
+        for entry, first_seen in zip(
+            record["signatories"], signatory_first_seen(record["signatories"], (previous or {}).get("signatories", []), now), strict=True
+        ):
+            entry["first_seen"] = first_seen
+        changed = previous is not None and item.stored is not None and content_hash(record) != item.stored.content_hash
+        reason = item.carried
+        record.update(
+            statement_times(
+                previous, now, read_at=None if reason else utc_now(), seen=reason is None or reason.seen,
+                gone=reason is Carry.GONE, changed=changed,
+            )
         )
+        item.record, item.changed = record, changed
 
     def close_spider(self, spider: Spider | None = None) -> None:
         if self.unresolved:
@@ -126,109 +138,69 @@ class NormalizePipeline(_Step):
         self.stats.set_value("parties/unresolved_names", len(self.unresolved))
 
 
-class ValidatePipeline(_Step):
-    """Every record is checked against its JSON Schema; an invalid one is logged, counted and kept out."""
+class ValidatePipeline(RecordPipeline):
+    """Every statement record is checked against its JSON Schema, the last step of its making; an invalid
+    one is logged and counted, and the stored record of an earlier run is kept in its place (else it is
+    dropped). Merged events are checked when they are published (`crawler.publish`)."""
 
     def process_item(self, item: Any, spider: Spider | None = None) -> Any:
-        if isinstance(item, Statement):
-            record = {k: v for k, v in ItemAdapter(item).items() if k in STATEMENT_FIELDS}
-            if found := problems("statement", record):
-                self.stats.inc_value("items/invalid")
-                return self.keep_or_drop(item.url, f"invalid statement record: {'; '.join(found[:5])}")
-        if isinstance(item, EventSightings):
-            valid: list[EventRecord] = []
-            for event in item.records:
-                if found := problems("event", {**event.to_dict(), "crawled_at": utc_now()}):
-                    self.stats.inc_value("items/invalid")
-                    logger.error("%s: invalid event record: %s", item.source_url, "; ".join(found[:5]))
-                else:
-                    valid.append(event)
-            item.records = valid
-            self.stats.inc_value("events/sighted", len(valid))
-        return item
+        if not isinstance(item, Statement):
+            return item
+        if not (found := problems("statement", item.record)):
+            return item
+        self.stats.inc_value("items/invalid")
+        why = f"invalid statement record: {'; '.join(found)}"
+        if item.carried is not None:
+            raise DropItem(f"{item.url}: {why}")
+        fallback = kept(item, why)
+        self.build(fallback)
+        if found := problems("statement", fallback.record):
+            raise DropItem(f"{item.url}: stored record invalid too: {'; '.join(found)}")
+        return fallback
+
+    def close_spider(self, spider: Spider | None = None) -> None:
+        return None
 
 
-class StatePipeline(_Step):
-    """Time fields from the state of earlier runs: first_seen, last_seen, last_changed, removed_at,
-    and a first_seen per signatory; then the state is updated (committed only if the run publishes).
-
-    Every time field this run sets is the run's start (`RunContext.stamp`). Each statement passes
-    once per run (a repeat is dropped) and is counted once: new, changed or unchanged when the site
-    showed it; removed (gone this run), gone (removed earlier) or kept (not read: fetch failed or
-    discovery incomplete) otherwise.
-    """
+class StagePipeline(_Step):
+    """What passed goes into the run's state transaction, counted once: a statement as new, changed or
+    unchanged when the site showed it; removed (gone this run), gone (removed earlier) or kept (not read:
+    fetch failed or discovery incomplete) otherwise; event sightings into the run's event book.
+    A statement passing twice in one run is dropped the second time."""
 
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
-        self.emitted: set[str] = set()
+        self.staged: set[str] = set()
 
     def process_item(self, item: Any, spider: Spider | None = None) -> Any:
-        if not isinstance(item, (Statement, StoredStatement)):
+        context = run_context(self.crawler)
+        if isinstance(item, EventSightings):
+            for event in item.records:
+                context.events.add(event)
+            self.stats.inc_value("events/sighted", len(item.records))
             return item
-        statement_id = item.id if isinstance(item, Statement) else item.record["id"]
-        if statement_id in self.emitted:
-            raise DropItem(f"statement {statement_id} passed twice in one run")
-        self.emitted.add(statement_id)
-        context = run_context(self.crawler)
-        if isinstance(item, StoredStatement):
-            return self.carried_over(item, context.stamp)
-        return self.fetched(item, context.stamp)
-
-    def fetched(self, item: Statement, now: str) -> Statement:
-        context = run_context(self.crawler)
-        previous = context.state.get(item.id)
-        record = {k: v for k, v in ItemAdapter(item).items() if k in STATEMENT_FIELDS}
-        old_entries = {_entry_key(s): s.get("first_seen") for s in previous.record["signatories"]} if previous else {}
-        for entry in record["signatories"]:
-            entry["first_seen"] = old_entries.get(_entry_key(entry)) or now
-        digest = content_hash(record)
-        if previous is None:
-            self.stats.inc_value("items/new")
-            record.update(first_seen=now, last_changed=now)
+        if not isinstance(item, Statement):
+            return item
+        record = item.record
+        if record["id"] in self.staged:
+            raise DropItem(f"statement {record['id']} passed twice in one run")
+        self.staged.add(record["id"])
+        self.stats.inc_value(f"items/{outcome(item)}")
+        row, digest = item.stored, content_hash(record)
+        checked = context.number if item.carried in (None, Carry.NOT_MODIFIED) or row is None else row.checked_run
+        if item.carried is None or row is None:
+            context.state.save(StoredRow(record["id"], record["url"], record["posted_at"], digest, item.etag, item.last_modified, checked), record)
         else:
-            changed = digest != previous.content_hash
-            self.stats.inc_value("items/changed" if changed else "items/unchanged")
-            record.update(
-                first_seen=previous.record.get("first_seen") or now,
-                last_changed=now if changed else previous.record.get("last_changed") or now,
-            )
-        record.update(last_seen=now, removed_at=None)
-        context.state.save(
-            StoredRow(item.id, item.url, item.posted_at, digest, record, item.etag, item.last_modified, context.number)
-        )
-        return _statement(record)
-
-    def carried_over(self, item: StoredStatement, now: str) -> Statement:
-        """A statement not read this run. Its parties were resolved again upstream: when that changed
-        the record (the registry grew), it counts as changed."""
-        context = run_context(self.crawler)
-        record = dict(item.record)
-        row = context.state.get(record["id"])
-        checked = row.checked_run if row is not None else context.number
-        digest = content_hash(record)
-        resolved_anew = row is not None and digest != row.content_hash
-        if resolved_anew:
-            record["last_changed"] = now
-        if item.reason == "removed":
-            self.stats.inc_value("items/gone" if record.get("removed_at") else "items/removed")
-            record["removed_at"] = record.get("removed_at") or now
-        elif item.reason in ("not-due", "not-modified"):
-            self.stats.inc_value("items/changed" if resolved_anew else "items/unchanged")
-            record.update(last_seen=now, removed_at=None)
-            if item.reason == "not-modified":
-                checked = context.number
-        else:
-            self.stats.inc_value("items/kept")
-        if row is not None:
-            context.state.save(StoredRow(row.id, row.url, row.posted_at, digest, record, row.etag, row.last_modified, checked))
-        return _statement(record)
+            context.state.save(StoredRow(row.id, row.url, row.posted_at, digest, row.etag, row.last_modified, checked), record)
+        return item
 
 
-def _statement(record: dict[str, Any]) -> Statement:
-    """The exported record as an item; keys of an older schema that the item no longer has are left out."""
-    return Statement(**{k: v for k, v in record.items() if k in STATEMENT_FIELDS})
-
-
-def _entry_key(entry: dict[str, Any]) -> str:
-    """What makes a signatory the same one across runs: its registry party, else its name."""
-    return f"id:{entry['party_id']}" if entry.get("party_id") else f"name:{entry['name'].casefold()}"
+def outcome(item: Statement) -> str:
+    """How a statement fared this run (the run record's counts)."""
+    if item.carried is None or item.carried.seen:
+        if item.previous is None:
+            return "new"
+        return "changed" if item.changed else "unchanged"
+    if item.carried is Carry.GONE:
+        return "gone" if (item.previous or {}).get("removed_at") else "removed"
+    return "kept"

@@ -1,25 +1,32 @@
-"""Extracted values -> the exported statement record: party names resolved, positions numbered,
-one party listed twice counted as a duplicate. Pure: no Scrapy."""
+"""The statement record, built in one place: extracted values -> the exported line (time fields aside),
+party names resolved, positions numbered, one party listed twice counted as a duplicate. Pure: no Scrapy.
+
+A statement read this run and one carried over from the state go through the same `build_record`:
+a stored record is first turned back into the values it was built from (`extracted_from_record`),
+so registry growth reaches statements that are not fetched again.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from datetime import date, datetime
+from typing import Any, cast, get_args
 
 from .extract.categories import classify_categories
-from .extract.signatories import ListedParty, listed_party
+from .extract.datelines import Dateline, DatelineResult
+from .extract.signatories import ListedParty, PartyList, listed_party
 from .extract.statement import ExtractedStatement
+from .items import Template
 from .parties.resolver import PartyResolver, Resolved
+from .schemas import STATEMENT_FIELDS
 from .urls import page_id
 
 
-@dataclass
-class StatementRecord:
-    """A statement's export fields (time fields aside) and the names the registry lacks."""
-
-    fields: dict[str, Any]
-    unresolved: list[str] = field(default_factory=list)
+def template_name(name: str) -> Template:
+    """A template's name as a `Template` (ValueError for a name the schema does not know)."""
+    if name not in get_args(Template):
+        raise ValueError(f"unknown template {name!r}")
+    return cast(Template, name)
 
 
 def _party(resolved: Resolved) -> dict[str, Any]:
@@ -65,8 +72,9 @@ def _named(resolver: PartyResolver, unresolved: list[str], name: str, hint: str 
     return party if raw is None else {"name": party.pop("name"), "raw": raw, **party}
 
 
-def statement_record(url: str, template: str, extracted: ExtractedStatement, resolver: PartyResolver) -> StatementRecord:
-    """Every export field of a statement but the time fields."""
+def build_record(url: str, template: Template, extracted: ExtractedStatement, resolver: PartyResolver) -> tuple[dict[str, Any], list[str]]:
+    """Every export field of a statement, in schema order, the time fields still None; and the party
+    names the registry lacks. Signatories get their `first_seen` from `crawler.timefields`."""
     unresolved: list[str] = []
 
     def named(name: str, hint: str | None, raw: str | None) -> dict[str, Any]:
@@ -75,7 +83,7 @@ def statement_record(url: str, template: str, extracted: ExtractedStatement, res
     signatories, dropped = resolve_entries(extracted.party_list.entries, resolver, unresolved)
     dateline = extracted.dateline.dateline
     meeting = extracted.classified.meeting
-    fields = {
+    values = {
         "id": page_id(url),
         "url": url,
         "title": extracted.title,
@@ -95,24 +103,31 @@ def statement_record(url: str, template: str, extracted: ExtractedStatement, res
         "duplicates_dropped": extracted.party_list.duplicates_dropped + dropped,
         "template": template,
     }
-    return StatementRecord(fields, unresolved)
+    return {name: values.get(name) for name in STATEMENT_FIELDS}, unresolved
 
 
-def reresolved(record: dict[str, Any], resolver: PartyResolver) -> StatementRecord:
-    """A stored record with its parties resolved again against the current registry, the way a fresh
-    extraction would: registry growth reaches statements that are not fetched again."""
-    unresolved: list[str] = []
-    first_seen = {entry["raw"]: entry.get("first_seen") for entry in record.get("signatories", [])}
-    entries = [listed_party(entry["raw"], entry.get("group")) for entry in record.get("signatories", [])]
-    signatories, dropped = resolve_entries(entries, resolver, unresolved)
-    for entry in signatories:
-        entry["first_seen"] = first_seen.get(entry["raw"])
-    classified = classify_categories(record.get("categories", []), record.get("title") or "")
-    fields = {
-        **record,
-        "parties": [_named(resolver, unresolved, p.name, p.country_hint, None) for p in classified.parties],
-        "initiators": [_named(resolver, unresolved, p["raw"], None, p["raw"]) for p in record.get("initiators", [])],
-        "signatories": signatories,
-        "duplicates_dropped": record.get("duplicates_dropped", 0) + dropped,
-    }
-    return StatementRecord(fields, unresolved)
+def extracted_from_record(record: dict[str, Any]) -> ExtractedStatement:
+    """The extracted values a stored record was built from (party names as written, before resolution)."""
+    dateline = record.get("dateline")
+    posted = record.get("posted_at")
+    title = record.get("title")
+    categories = list(record.get("categories") or [])
+    return ExtractedStatement(
+        title=title,
+        posted_at=datetime.fromisoformat(posted) if posted else None,
+        categories=categories,
+        classified=classify_categories(categories, title or ""),
+        body=record.get("body") or "",
+        dateline=DatelineResult(
+            Dateline(dateline["text"], dateline["place"], date.fromisoformat(dateline["date"]), date.fromisoformat(dateline["end_date"]))
+            if dateline
+            else None,
+            None,
+        ),
+        party_list=PartyList(
+            initiators=[entry["raw"] for entry in record.get("initiators") or []],
+            entries=[listed_party(entry["raw"], entry.get("group")) for entry in record.get("signatories") or []],
+            duplicates_dropped=int(record.get("duplicates_dropped") or 0),
+            heading=None,
+        ),
+    )

@@ -4,18 +4,14 @@ exports are published, and appends one line to `exports/runs.jsonl`."""
 from __future__ import annotations
 
 import fcntl
-import json
 import logging
-import os
-import tempfile
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
 
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 
-from .context import RunContext, run_context, utc_now
+from .context import RunContext, Status, run_context, utc_now
+from .publish import PublishError, append_line, publish
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +26,7 @@ COUNTS = {
     "removed": "items/removed",
     "gone": "items/gone",
     "kept": "items/kept",
+    "lost": "statements/lost",
     "invalid": "items/invalid",
     "dropped": "item_dropped_count",
     "errors": "log_count/ERROR",
@@ -61,7 +58,7 @@ class Thresholds:
     undated: float
 
 
-def judge(spider: str, finish_reason: str, counts: dict[str, int], limits: Thresholds) -> tuple[str, str | None]:
+def judge(spider: str, finish_reason: str, counts: dict[str, int], limits: Thresholds) -> tuple[Status, str | None]:
     """The run's status and, when it is not ok, why.
 
     Failed: the crawl did not finish, nothing was fetched, or the site showed nothing (no event read;
@@ -69,42 +66,26 @@ def judge(spider: str, finish_reason: str, counts: dict[str, int], limits: Thres
     pages failed or could not be used, too many statement pages without a title or without a date,
     or robots.txt forbids the lists the statements are discovered through."""
     if finish_reason != "finished":
-        return "failed", f"the crawl did not finish ({finish_reason})"
+        return Status.FAILED, f"the crawl did not finish ({finish_reason})"
     if counts["pages"] == 0:
-        return "failed", "no page could be fetched"
+        return Status.FAILED, "no page could be fetched"
     found = counts["events"] if spider == "events" else counts["items"] - counts["removed"] - counts["gone"] - counts["kept"]
     if found <= 0:
-        return "failed", f"no {spider} found on the site"
+        return Status.FAILED, f"no {spider} found on the site"
     error_share = (counts["errors"] + counts["invalid"] + counts["not_article"]) / counts["pages"]
     if error_share > limits.errors:
-        return "degraded", f"{error_share:.0%} of pages failed or could not be used (limit {limits.errors:.0%})"
+        return Status.DEGRADED, f"{error_share:.0%} of pages failed or could not be used (limit {limits.errors:.0%})"
     for missing, key, limit in (("title", "untitled", limits.untitled), ("date", "undated", limits.undated)):
         share = counts[key] / max(counts["read"], 1)
         if share > limit:
-            return "degraded", f"{share:.0%} of statement pages had no {missing} (limit {limit:.0%})"
+            return Status.DEGRADED, f"{share:.0%} of statement pages had no {missing} (limit {limit:.0%})"
     if counts["lists_forbidden"]:
-        return "degraded", f"robots.txt forbids {counts['lists_forbidden']} list request(s): statements are found through links only"
-    return "ok", None
-
-
-def append_line(path: Path, record: dict[str, Any]) -> None:
-    """Append one JSON line by rewriting the file atomically: readers see the old or the new file, whole."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with (path.parent / f".{path.name}.lock").open("a") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)   # the two spiders may end at once: one appends after the other
-        old = path.read_bytes() if path.exists() else b""
-        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(old)
-            fh.write((json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8"))
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(name, 0o644)
-        os.replace(name, path)
+        return Status.DEGRADED, f"robots.txt forbids {counts['lists_forbidden']} list request(s): statements are found through links only"
+    return Status.OK, None
 
 
 class RunRecord:
-    """Scrapy extension; enabled before the feed exporter so its verdict is known when feeds are stored."""
+    """Scrapy extension: at the end of a run, its verdict, its publication and its line in runs.jsonl."""
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
@@ -119,8 +100,10 @@ class RunRecord:
         run_context(self.crawler)
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
+        """Judge the run, publish it unless it failed (`crawler.publish`), append its line to runs.jsonl."""
         context: RunContext = run_context(self.crawler)
         stats = self.crawler.stats
+        assert stats is not None
         counts = {name: int(stats.get_value(key, 0) or 0) for name, key in COUNTS.items()}
         counts["pages"] -= int(stats.get_value("pages/internal", 0) or 0)
         settings = self.crawler.settings
@@ -128,13 +111,21 @@ class RunRecord:
             settings.getfloat("MAX_ERROR_SHARE"), settings.getfloat("MAX_UNTITLED_SHARE"), settings.getfloat("MAX_UNDATED_SHARE")
         )
         status, why = judge(spider.name, reason, counts, limits)
-        context.finish(status, publish=status != "failed")
+        if status is Status.FAILED:
+            context.state.rollback()
+        else:
+            try:
+                counts["invalid"] += publish(context)
+                context.published = True
+            except PublishError as error:   # said once, in the run's closing line below
+                status, why = Status.FAILED, str(error)
+        context.status = status
         record = {
             "run_id": context.run_id,
             "spider": spider.name,
             "started_at": context.started_at.isoformat(timespec="seconds"),
             "ended_at": utc_now(),
-            "status": status,
+            "status": status.value,
             "reason": why,
             "finish_reason": reason,
             "counts": counts,
@@ -143,9 +134,16 @@ class RunRecord:
                 for key, value in sorted(stats.get_stats().items())
                 if key.startswith(TEMPLATE_STAT)
             },
-            "published": context.publish,
+            "published": context.published,
         }
-        append_line(context.exports_dir / "runs.jsonl", record)
-        log = logger.info if status == "ok" else logger.error
-        log("run %s: %s%s; exports %s", context.run_id, status, f" ({why})" if why else "",
-            "published" if context.publish else "NOT published, the previous ones are kept")
+        try:
+            runs = context.exports_dir / "runs.jsonl"
+            runs.parent.mkdir(parents=True, exist_ok=True)
+            with (runs.parent / f".{runs.name}.lock").open("a") as lock:
+                fcntl.flock(lock, fcntl.LOCK_EX)   # the two spiders may end at once: one appends after the other
+                append_line(runs, record)
+        except OSError as error:
+            logger.error("cannot write the run record in %s: %s", context.exports_dir, error.strerror or error)
+        log = logger.info if status is Status.OK else logger.error
+        log("run %s: %s%s; exports %s", context.run_id, status.value, f" ({why})" if why else "",
+            "published" if context.published else "NOT published, the previous ones are kept")

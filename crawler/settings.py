@@ -35,30 +35,15 @@ COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
 
 # --- the flow -------------------------------------------------------------------
-DOWNLOADER_MIDDLEWARES = {
-    "crawler.middlewares.ConditionalRequestMiddleware": 560,
-}
 ITEM_PIPELINES = {
     "crawler.pipelines.ExtractPipeline": 100,
-    "crawler.pipelines.NormalizePipeline": 200,
+    "crawler.pipelines.RecordPipeline": 200,
     "crawler.pipelines.ValidatePipeline": 300,
-    "crawler.pipelines.StatePipeline": 400,
+    "crawler.pipelines.StagePipeline": 400,
 }
 EXTENSIONS = {
-    "crawler.runrecord.RunRecord": -10,   # before the feed exporter: it decides whether exports are published
+    "crawler.runrecord.RunRecord": 0,   # judges the run, publishes its exports (crawler.publish), writes runs.jsonl
 }
-FEED_STORAGES = {
-    "": "crawler.exporters.AtomicFileFeedStorage",
-    "file": "crawler.exporters.AtomicFileFeedStorage",
-}
-FEED_EXPORTERS = {
-    "sorted_jsonlines": "crawler.exporters.SortedJsonLinesExporter",
-    "signatories": "crawler.exporters.SignatoryLinesExporter",
-    "parties": "crawler.exporters.PartiesExporter",
-    "events": "crawler.exporters.EventsExporter",
-}
-FEED_EXPORT_ENCODING = "utf-8"
-FEED_STORE_EMPTY = True
 
 LOG_LEVEL = "INFO"
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"

@@ -1,8 +1,11 @@
-"""Crawl state between runs, in SQLite under STATE_DIR: what was seen, when, and a hash of what was extracted.
+"""Crawl state between runs, in SQLite under STATE_DIR: every exported record, when it was checked, and a
+hash of what was extracted.
 
-A run's changes to the statements are one transaction: `commit()` when the run publishes its
-exports, `rollback()` (or a killed process) otherwise, so the state always matches the last
-published exports.
+A run loads the index of its rows once (`rows()`: small, no records) and reads a stored record only
+when a statement is carried over or fetched again. Its changes are one transaction, ended by the
+publisher (`crawler.publish`): `commit()` once every export is written, `rollback()` (or a killed
+process) otherwise, so the state always matches the last published exports. The exports are written
+from the state itself (`records()`, `events()`), in the order readers get them.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS runs (
@@ -38,21 +42,21 @@ CREATE TABLE IF NOT EXISTS events (
 );
 """
 
-_COLUMNS = "id, url, posted_at, content_hash, record, etag, last_modified, checked_run"
+_COLUMNS = "id, url, posted_at, content_hash, etag, last_modified, checked_run, json_extract(record, '$.removed_at')"
 
 
 @dataclass(frozen=True)
 class StoredRow:
-    """What the state holds of one statement."""
+    """What the state holds of one statement, its record aside (`StateStore.record`)."""
 
     id: str
     url: str
     posted_at: str | None
     content_hash: str
-    record: dict[str, Any]
     etag: str | None
     last_modified: str | None
     checked_run: int            # number of the last run that fetched the page (200 or 304)
+    removed_at: str | None = None
 
 
 class StateStore:
@@ -73,29 +77,60 @@ class StateStore:
         self.db.commit()
         return number
 
+    def rows(self) -> dict[str, StoredRow]:
+        """The index of every stored statement, by id: loaded once per run."""
+        return {row[0]: _row(row) for row in self.db.execute(f"SELECT {_COLUMNS} FROM statements")}
+
     def get(self, statement_id: str) -> StoredRow | None:
         row = self.db.execute(f"SELECT {_COLUMNS} FROM statements WHERE id = ?", (statement_id,)).fetchone()
         return _row(row) if row else None
 
-    def all(self) -> Iterator[StoredRow]:
-        for row in self.db.execute(f"SELECT {_COLUMNS} FROM statements ORDER BY id").fetchall():
-            yield _row(row)
+    def record(self, statement_id: str) -> dict[str, Any]:
+        """The exported record stored for a statement (KeyError when there is none)."""
+        row = self.db.execute("SELECT record FROM statements WHERE id = ?", (statement_id,)).fetchone()
+        if row is None:
+            raise KeyError(statement_id)
+        loaded: dict[str, Any] = json.loads(row[0])
+        return loaded
 
-    def save(self, row: StoredRow) -> None:
-        """Insert or replace a row inside the run's transaction."""
+    def records(self) -> Iterator[dict[str, Any]]:
+        """Every stored statement record (this run's changes included), by id: streamed, not held."""
+        for (text,) in self.db.execute("SELECT record FROM statements ORDER BY id"):
+            yield json.loads(text)
+
+    def save(self, row: StoredRow, record: dict[str, Any]) -> None:
+        """Insert or replace a statement inside the run's transaction."""
         self.db.execute(
-            f"INSERT OR REPLACE INTO statements ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO statements (id, url, posted_at, content_hash, record, etag, last_modified, checked_run)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 row.id,
                 row.url,
                 row.posted_at,
                 row.content_hash,
-                json.dumps(row.record, ensure_ascii=False),   # key order kept: carried-over lines match fresh ones byte for byte
+                json.dumps(record, ensure_ascii=False),   # key order kept: carried-over lines match fresh ones byte for byte
                 row.etag,
                 row.last_modified,
                 row.checked_run,
             ),
         )
+
+    def rehost(self, base_url: str) -> int:
+        """Give every stored URL the scheme and host of `base_url` (SOLIDNET_URL changed); returns how many
+        rows changed. Inside the run's transaction, like every other change."""
+        base = urlsplit(base_url)
+        moved = [
+            (statement_id, new)
+            for statement_id, url in self.db.execute("SELECT id, url FROM statements").fetchall()
+            if (new := urlunsplit((base.scheme, base.netloc, *urlsplit(url)[2:]))) != url
+        ]
+        for statement_id, new in moved:
+            record = self.record(statement_id)
+            record["url"] = new
+            self.db.execute(
+                "UPDATE statements SET url = ?, record = ? WHERE id = ?", (new, json.dumps(record, ensure_ascii=False), statement_id)
+            )
+        return len(moved)
 
     def events(self) -> dict[str, dict[str, Any]]:
         """Every event exported so far, by id."""
@@ -126,8 +161,8 @@ def _row(row: tuple[Any, ...]) -> StoredRow:
         url=row[1],
         posted_at=row[2],
         content_hash=row[3],
-        record=json.loads(row[4]),
-        etag=row[5],
-        last_modified=row[6],
-        checked_run=int(row[7]),
+        etag=row[4],
+        last_modified=row[5],
+        checked_run=int(row[6]),
+        removed_at=row[7],
     )

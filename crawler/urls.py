@@ -20,10 +20,15 @@ def is_event_path(path: str) -> bool:
     return path.startswith("/event/") and len(path.strip("/")) > len("event")
 
 
+def site_domain(host: str) -> str:
+    """The site's domain of a host name: `www.` and the bare domain are one site."""
+    return host.removeprefix("www.")
+
+
 def on_site(url: str, base_url: str) -> bool:
-    """Whether a URL belongs to the site: its own host, or any solidnet.org form of it."""
+    """Whether a URL belongs to the site: its own host with or without `www.`, or any solidnet.org form of it."""
     host = urlsplit(url).hostname or ""
-    return host == urlsplit(base_url).hostname or host in SITE_HOSTS
+    return site_domain(host) == site_domain(urlsplit(base_url).hostname or "") or host in SITE_HOSTS
 
 
 def canonical_url(url: str, base_url: str) -> str:

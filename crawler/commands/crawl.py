@@ -10,7 +10,7 @@ from pathlib import Path
 from scrapy.commands.crawl import Command as ScrapyCrawl
 from scrapy.exceptions import UsageError
 
-from ..context import current_context
+from ..context import Status, current_context
 from ..lock import RunLock
 
 logger = logging.getLogger(__name__)
@@ -20,7 +20,7 @@ EXIT_DEGRADED = 3
 EXIT_FAILED = 4
 EXIT_LOCKED = 75   # EX_TEMPFAIL: another run of the spider is still going
 
-EXIT_CODES = {"ok": EXIT_OK, "degraded": EXIT_DEGRADED, "failed": EXIT_FAILED}
+EXIT_CODES = {Status.OK: EXIT_OK, Status.DEGRADED: EXIT_DEGRADED, Status.FAILED: EXIT_FAILED}
 SEVERITY = (EXIT_OK, EXIT_DEGRADED, EXIT_LOCKED, EXIT_FAILED)   # a lock held is a passing trouble; a failure is not
 
 
@@ -56,8 +56,8 @@ class Command(ScrapyCrawl):
         if self.crawler_process.bootstrap_failed or context is None:
             self.exitcode = EXIT_FAILED
             return
-        self.exitcode = EXIT_CODES.get(context.status or "failed", EXIT_FAILED)
-        if context.publish and not build_derived_outputs(context.exports_dir):
+        self.exitcode = EXIT_CODES.get(context.status or Status.FAILED, EXIT_FAILED)
+        if context.published and not build_derived_outputs(context.exports_dir):
             self.exitcode = worst_exit([self.exitcode, EXIT_DEGRADED])
 
 

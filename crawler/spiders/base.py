@@ -1,4 +1,4 @@
-"""What both spiders share: the site's base URL, the feeds they write, AJAX lists and link discovery.
+"""What both spiders share: the site's base URL, AJAX lists and link discovery.
 
 Spiders only discover and fetch; everything read off a page is the pipelines' job.
 """
@@ -7,15 +7,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response, TextResponse
-from scrapy.settings import BaseSettings
 from scrapy.spidermiddlewares.httperror import HttpError
 
 from ..templates.lists import (
@@ -25,7 +23,7 @@ from ..templates.lists import (
     is_pagination_link,
     parse_list_page,
 )
-from ..urls import canonical_url, on_site, worth_following
+from ..urls import canonical_url, on_site, site_domain, worth_following
 
 TRUTHY = {"1", "true", "yes", "on"}
 GONE = (404, 410)
@@ -39,9 +37,9 @@ def list_page(response: Response) -> str:
 
 
 class SolidnetSpider(scrapy.Spider):
-    """Base of the site's spiders: `SOLIDNET_URL` sets start URLs and the allowed domain."""
+    """Base of the site's spiders: `SOLIDNET_URL` sets start URLs and the allowed domain (its host
+    with and without `www.`; pages are exported under the host of SOLIDNET_URL)."""
 
-    feeds: ClassVar[dict[str, dict[str, Any]]] = {}
     base_url: str
     allowed_domains: list[str]
 
@@ -50,19 +48,12 @@ class SolidnetSpider(scrapy.Spider):
         self.lists_seen: set[str] = set()
 
     @classmethod
-    def update_settings(cls, settings: BaseSettings) -> None:
-        super().update_settings(settings)
-        exports = Path(settings.get("EXPORTS_DIR")).resolve()
-        feeds = {(exports / name).as_uri(): dict(options, overwrite=True) for name, options in cls.feeds.items()}
-        settings.set("FEEDS", feeds, priority="spider")
-
-    @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> SolidnetSpider:
         if str(kwargs.pop("full", "")).lower() in TRUTHY:
             crawler.settings.set("FULL_RECRAWL", True, priority="cmdline")
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.base_url = crawler.settings.get("SOLIDNET_URL").rstrip("/")
-        spider.allowed_domains = [urlsplit(spider.base_url).hostname or ""]
+        spider.allowed_domains = [site_domain(urlsplit(spider.base_url).hostname or "")]   # www. and the bare domain alike
         return spider
 
     def url(self, path: str) -> str:
@@ -123,16 +114,18 @@ class SolidnetSpider(scrapy.Spider):
     def parse_sitemap(self, response: Response) -> Iterator[Any]:
         """A sitemap (`sitemap_entry` is called with each page's canonical URL) or a sitemap index (each
         sitemap fetched)."""
+        for loc in self.listed_urls(response, "//sitemap/loc/text()"):
+            yield scrapy.Request(loc, callback=self.parse_sitemap, errback=self.optional_missing)
+        for loc in self.listed_urls(response, "//url/loc/text()"):
+            yield from self.sitemap_entry(canonical_url(loc, self.base_url))
+
+    def listed_urls(self, response: Response, xpath: str) -> list[str]:
+        """The on-site URLs an XML sitemap or feed holds at `xpath` (none when it is not text)."""
         if not isinstance(response, TextResponse):
             self.logger.warning("%s is not text; skipped", response.url)
-            return
+            return []
         response.selector.remove_namespaces()
-        for loc in response.xpath("//sitemap/loc/text()").getall():
-            if on_site(loc.strip(), self.base_url):
-                yield scrapy.Request(loc.strip(), callback=self.parse_sitemap, errback=self.optional_missing)
-        for loc in response.xpath("//url/loc/text()").getall():
-            if on_site(loc.strip(), self.base_url):
-                yield from self.sitemap_entry(canonical_url(loc.strip(), self.base_url))
+        return [url.strip() for url in response.xpath(xpath).getall() if on_site(url.strip(), self.base_url)]
 
     def sitemap_entry(self, url: str) -> Iterator[Any]:
         """What to do with a page the sitemap lists; spiders override."""

@@ -9,20 +9,19 @@ event page the sitemap lists. Reading the events is the pipelines' job.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any, ClassVar
+from typing import Any
 from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.http import Response, TextResponse
 
-from ..items import EventSightings, EventSource
+from ..items import EventSource
 from ..urls import canonical_url, is_event_path, on_site
 from .base import SolidnetSpider, list_page
 
 
 class EventsSpider(SolidnetSpider):
     name = "events"
-    feeds: ClassVar[dict[str, dict[str, Any]]] = {"events.jsonl": {"format": "events", "item_classes": [EventSightings]}}
     side_list_paths = ("/", "/news/statements/")   # pages carrying the side list of upcoming events
     section_path = "/events/"                      # the events section: an AJAX list of every event
 

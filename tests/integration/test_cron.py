@@ -103,11 +103,11 @@ def test_a_site_without_statements_fails_with_exit_4_and_keeps_exports_and_state
     assert "no statements found" in runs[-1]["reason"]
     state = StateStore(tmp_path / "state" / "statements")
     try:
-        rows = list(state.all())
+        rows = state.rows()
     finally:
         state.close()
     assert len(rows) == len(list((tmp_path / "articles").glob("*.toml")))
-    assert [row.id for row in rows if row.record["removed_at"]] == [], "the failed run's removals were kept"
+    assert [row.id for row in rows.values() if row.removed_at] == [], "the failed run's removals were kept"
 
     articles.rmdir()
     (tmp_path / "articles").rename(articles)

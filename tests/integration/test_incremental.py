@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from crawler.parties.registry import load_registry
-from crawler.recrawl import TIME_FIELDS
 from crawler.sample_site.apollo_markup import AJAX_PATH
 from crawler.sample_site.server import SampleServer
 from crawler.schemas import problems
+from crawler.timefields import TIME_FIELDS
 from crawler.urls import page_id
 from tests.crawl_support import read_jsonl, run_crawl, statement_fetches
 

@@ -10,7 +10,7 @@ from scrapy.utils.test import get_crawler
 
 from crawler import settings as project_settings
 from crawler.context import run_context
-from crawler.items import ArticleFetched, StoredStatement
+from crawler.items import Carry, Statement, StatementPage
 from crawler.pipelines import ExtractPipeline
 from crawler.spiders.statements import StatementsSpider
 from crawler.state import StoredRow
@@ -26,17 +26,20 @@ def pipeline(tmp_path: Path) -> ExtractPipeline:
     crawler = get_crawler(
         StatementsSpider, {**project, "STATE_DIR": str(tmp_path / "state"), "EXPORTS_DIR": str(tmp_path / "exports")}
     )
-    record = {"id": page_id(KNOWN), "url": KNOWN, "title": "Known statement", "signatories": []}
-    run_context(crawler).state.save(StoredRow(page_id(KNOWN), KNOWN, None, "hash", record, None, None, 1))
+    run_context(crawler)
     return ExtractPipeline(crawler)
 
 
+STORED = StoredRow(page_id(KNOWN), KNOWN, None, "hash", None, None, 1)
+RECORD = {"id": page_id(KNOWN), "url": KNOWN, "title": "Known statement", "signatories": [], "template": "mercury"}
+
+
 def test_a_known_statement_is_kept(pipeline: ExtractPipeline) -> None:
-    kept = pipeline.process_item(ArticleFetched(KNOWN, NOT_AN_ARTICLE))
-    assert isinstance(kept, StoredStatement)
-    assert (kept.reason, kept.record["title"]) == ("kept", "Known statement")
+    kept = pipeline.process_item(StatementPage(KNOWN, NOT_AN_ARTICLE, stored=STORED, previous=RECORD))
+    assert isinstance(kept, Statement)
+    assert (kept.carried, kept.extracted.title, kept.template, kept.previous) == (Carry.FAILED, "Known statement", "mercury", RECORD)
 
 
 def test_an_unknown_page_is_dropped(pipeline: ExtractPipeline) -> None:
     with pytest.raises(DropItem, match="not an article page"):
-        pipeline.process_item(ArticleFetched("https://www.solidnet.org/article/Other/", NOT_AN_ARTICLE))
+        pipeline.process_item(StatementPage("https://www.solidnet.org/article/Other/", NOT_AN_ARTICLE))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from crawler.extract.signatories import ListedParty
 from crawler.parties.resolver import PartyResolver
-from crawler.records import reresolved, resolve_entries
+from crawler.records import build_record, extracted_from_record, resolve_entries
+from crawler.timefields import signatory_first_seen
 
 
 def listed(raw: str, party: str | None = None, hint: str | None = None) -> ListedParty:
@@ -45,11 +46,10 @@ def test_a_stored_record_is_resolved_again_keeping_first_seen() -> None:
         ],
         "duplicates_dropped": 0,
     }
-    again = reresolved(stored, PartyResolver.shared())
-    assert [(s["raw"], s["party_id"], s["first_seen"]) for s in again.fields["signatories"]] == [
-        ("Tudeh Party of Iran", "tudeh-party-of-iran", "2020-01-01T00:00:00+00:00"),
-        ("KKE", "kke", "2021-01-01T00:00:00+00:00"),
-    ]
-    assert again.fields["duplicates_dropped"] == 1     # KKE and the Communist Party of Greece are one party
-    assert [p["party_id"] for p in again.fields["parties"]] == ["kke"]
-    assert [p["party_id"] for p in again.fields["initiators"]] == ["kke"]
+    again, _unresolved = build_record("https://x/article/j/", "apollo", extracted_from_record(stored), PartyResolver.shared())
+    first_seen = signatory_first_seen(again["signatories"], stored["signatories"], "2025-01-01T00:00:00+00:00")
+    assert [(s["raw"], s["party_id"]) for s in again["signatories"]] == [("Tudeh Party of Iran", "tudeh-party-of-iran"), ("KKE", "kke")]
+    assert first_seen == ["2020-01-01T00:00:00+00:00", "2021-01-01T00:00:00+00:00"]   # matched by the text as written
+    assert again["duplicates_dropped"] == 1     # KKE and the Communist Party of Greece are one party
+    assert [p["party_id"] for p in again["parties"]] == ["kke"]
+    assert [p["party_id"] for p in again["initiators"]] == ["kke"]

@@ -8,7 +8,8 @@ from datetime import datetime
 
 import pytest
 
-from crawler.recrawl import TIME_FIELDS, RecrawlPolicy, content_hash
+from crawler.recrawl import RecrawlPolicy, content_hash
+from crawler.timefields import TIME_FIELDS
 from crawler.urls import page_id
 
 NOW = datetime(2025, 6, 1, 12, 0)
