@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, Literal
+from typing import Any, NewType
 
 from parsel import Selector
 
@@ -19,7 +19,7 @@ from .extract.events import EventRecord
 from .extract.statement import ExtractedStatement
 from .state import StoredRow
 
-Template = Literal["apollo", "mercury", "generic"]   # the schema's `template` enum
+Template = NewType("Template", str)   # a template class's name (`crawler.templates.all_templates()`), as exported
 
 
 class Carry(StrEnum):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
-from typing import Any, cast, get_args
+from typing import Any
 
 from .extract.categories import classify_categories
 from .extract.datelines import Dateline, DatelineResult
@@ -19,14 +19,15 @@ from .extract.statement import ExtractedStatement
 from .items import Template
 from .parties.resolver import PartyResolver, Resolved
 from .schemas import STATEMENT_FIELDS
+from .templates import all_templates
 from .urls import page_id
 
 
 def template_name(name: str) -> Template:
-    """A template's name as a `Template` (ValueError for a name the schema does not know)."""
-    if name not in get_args(Template):
+    """A template's name as a `Template` (ValueError for a name no registered template has)."""
+    if name not in {template.name for template in all_templates()}:
         raise ValueError(f"unknown template {name!r}")
-    return cast(Template, name)
+    return Template(name)
 
 
 def _party(resolved: Resolved) -> dict[str, Any]:

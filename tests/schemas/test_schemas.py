@@ -4,20 +4,20 @@ required, and the code that builds records agrees with them field for field."""
 from __future__ import annotations
 
 import copy
-from typing import Any, get_args
+import re
+from typing import Any
 
 import pytest
 
 from crawler.context import Status
 from crawler.exporters import signatory_lines
 from crawler.extract.statement import read_statement
-from crawler.items import Template
 from crawler.parties.resolver import PartyResolver
-from crawler.records import build_record
+from crawler.records import build_record, template_name
 from crawler.sample_site.content import SiteContent
 from crawler.sample_site.site import SampleSite
 from crawler.schemas import SIGNATORY_FIELDS, STATEMENT_FIELDS, problems, schema
-from crawler.templates import parse_article
+from crawler.templates import all_templates, parse_article
 from crawler.timefields import statement_times
 
 NOW = "2025-06-01T12:00:00+00:00"
@@ -104,7 +104,9 @@ def test_an_event_with_a_malformed_date_is_rejected() -> None:
 
 
 def test_named_states_agree_with_the_schema_enums() -> None:
-    assert set(get_args(Template)) == set(schema("statement")["properties"]["template"]["enum"])
+    pattern = re.compile(schema("statement")["properties"]["template"]["pattern"])
+    assert all(pattern.fullmatch(template.name) for template in all_templates())
+    assert {template_name(template.name) for template in all_templates()} == {t.name for t in all_templates()}
     assert {s.value for s in Status} == set(schema("run")["properties"]["status"]["enum"])
 
 
