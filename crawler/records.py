@@ -9,10 +9,11 @@ so registry growth reaches statements that are not fetched again.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
-from .extract.categories import classify_categories
+from .extract.categories import Categories, classify_categories
 from .extract.datelines import Dateline, DatelineResult
 from .extract.signatories import ListedParty, PartyList, listed_party
 from .extract.statement import ExtractedStatement
@@ -22,10 +23,12 @@ from .schemas import STATEMENT_FIELDS
 from .templates import all_templates
 from .urls import page_id
 
+LEGACY_TEMPLATES = ("apollo",)   # what records of runs before layouts were named say
+
 
 def template_name(name: str) -> Template:
-    """A template's name as a `Template` (ValueError for a name no registered template has)."""
-    if name not in {template.name for template in all_templates()}:
+    """A template's name as a `Template` (ValueError for a name no registered template has, or had)."""
+    if name not in {template.name for template in all_templates()} | set(LEGACY_TEMPLATES):
         raise ValueError(f"unknown template {name!r}")
     return Template(name)
 
@@ -107,6 +110,11 @@ def build_record(url: str, template: Template, extracted: ExtractedStatement, re
     return {name: values.get(name) for name in STATEMENT_FIELDS}, unresolved
 
 
+def _with_stored_languages(classified: Categories, languages: list[str]) -> Categories:
+    """Languages the badges and title give, else those stored (the page's own language, read when it was fetched)."""
+    return classified if classified.languages or not languages else replace(classified, languages=list(languages))
+
+
 def extracted_from_record(record: dict[str, Any]) -> ExtractedStatement:
     """The extracted values a stored record was built from (party names as written, before resolution)."""
     dateline = record.get("dateline")
@@ -117,7 +125,7 @@ def extracted_from_record(record: dict[str, Any]) -> ExtractedStatement:
         title=title,
         posted_at=datetime.fromisoformat(posted) if posted else None,
         categories=categories,
-        classified=classify_categories(categories, title or ""),
+        classified=_with_stored_languages(classify_categories(categories, title or ""), record.get("languages") or []),
         body=record.get("body") or "",
         dateline=DatelineResult(
             Dateline(dateline["text"], dateline["place"], date.fromisoformat(dateline["date"]), date.fromisoformat(dateline["end_date"]))

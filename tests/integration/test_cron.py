@@ -115,7 +115,7 @@ def test_a_site_without_statements_fails_with_exit_4_and_keeps_exports_and_state
     assert result.returncode == 0, result.stderr[-3000:]
     counts = read_jsonl(tmp_path / "exports" / "runs.jsonl")[-1]["counts"]
     assert counts["removed"] == counts["gone"] == counts["new"] == 0, "the failed run's removals were kept"
-    assert counts["unchanged"] == counts["requests_saved"] == article_count(own_site)
+    assert counts["unchanged"] == counts["requests_saved"] == article_count(own_site), counts
 
 
 def test_a_degraded_run_exits_3_and_publishes(own_site: SampleServer, tmp_path: Path) -> None:
