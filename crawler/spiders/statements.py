@@ -13,17 +13,17 @@ from urllib.parse import urlsplit
 
 import scrapy
 from scrapy import signals
-from scrapy.exceptions import DontCloseSpider, IgnoreRequest
+from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response, TextResponse
-from scrapy.spidermiddlewares.httperror import HttpError
 
 from ..context import RunContext, run_context
+from ..fetch_failures import FailureKind
 from ..items import ArticleFetched, Statement, StoredStatement
 from ..schemas import STATEMENT_FIELDS
 from ..templates import is_article_page
 from ..templates.lists import ListPage
 from ..urls import canonical_url, is_article_path, is_event_path, on_site, page_id
-from .base import GONE, SolidnetSpider
+from .base import SolidnetSpider
 
 FEED_ITEMS = {"item_classes": [Statement]}
 
@@ -129,7 +129,9 @@ class StatementsSpider(SolidnetSpider):
                 yield from self.follow(canonical_url(link.strip(), self.base_url))
 
     def optional_missing(self, failure: Any) -> None:
-        self.logger.info("optional source not offered: %s (%s)", failure.request.url, failure.value)
+        """The sitemap or the RSS feed: not offered (404, 410) or forbidden is fine; any other failure
+        (over the size cap, say) is a discovery error."""
+        self.report_failure(failure, "optional source", "discovery/errors", gone_is_fine=True)
 
     # incremental fetching --------------------------------------------------------
 
@@ -170,18 +172,12 @@ class StatementsSpider(SolidnetSpider):
     def statement_failed(self, failure: Any) -> Iterator[StoredStatement]:
         """A statement page failed. Gone (404, 410): a known statement is marked removed. Anything
         else is logged and counted, and what the state holds of the statement is kept."""
-        request = failure.request
-        statement_id = request.meta["statement_id"]
-        if failure.check(HttpError) and failure.value.response.status in GONE:
+        failed = self.report_failure(failure, "statement", "errors/statement_fetch")
+        statement_id = failure.request.meta["statement_id"]
+        if failed.kind is FailureKind.GONE:
             self.crawler.stats.inc_value("statements/gone")
-            self.logger.warning("statement %s answered %d", request.url, failure.value.response.status)
             yield from self.carry_over(statement_id, "removed")
             return
-        if failure.check(IgnoreRequest) and not failure.check(HttpError):
-            self.logger.info("statement not fetched: %s (%s)", request.url, failure.value)
-        else:
-            self.crawler.stats.inc_value("errors/statement_fetch")
-            self.logger.error("could not fetch statement %s: %s", request.url, failure.value)
         yield from self.carry_over(statement_id, "fetch-failed")
 
     def on_idle(self, spider: scrapy.Spider) -> None:
