@@ -74,8 +74,9 @@ def classify(error: BaseException, status: int | None = None) -> FetchFailure:
         return FetchFailure(FailureKind.IGNORED, message)
     if isinstance(error, (TimeoutError, TwistedTimeoutError)) or "Timeout" in type(error).__name__ or "took longer than" in message:
         return FetchFailure(FailureKind.TIMEOUT, message)
-    if isinstance(error, CancelledError):   # a body cut off mid-way for its size is logged as such just before
-        return FetchFailure(FailureKind.TOO_LARGE, f"download cancelled ({message})")
+    if isinstance(error, CancelledError) or type(error).__name__ == "DownloadCancelledError":
+        # the download handler cancels a body that grows past the cap (and logs its size just before)
+        return FetchFailure(FailureKind.TOO_LARGE, "download cancelled: the body grew past DOWNLOAD_MAXSIZE")
     return FetchFailure(FailureKind.NETWORK, f"{type(error).__name__}: {message}")
 
 

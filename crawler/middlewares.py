@@ -1,11 +1,20 @@
-"""Downloader middleware: conditional requests for pages the state already holds."""
+"""Downloader middlewares: conditional requests for pages the state already holds; the charset of
+pages whose header contradicts their content; pages nested too deep to be read whole."""
 
 from __future__ import annotations
 
+import logging
+
 from scrapy import Request, Spider
 from scrapy.crawler import Crawler
+from scrapy.http import Response, TextResponse
+from w3lib.encoding import http_content_type_encoding
 
+from .charset import contradiction
 from .context import run_context
+from .extract.text import MAX_DEPTH, too_deep
+
+logger = logging.getLogger(__name__)
 
 
 class ConditionalRequestMiddleware:
@@ -30,3 +39,49 @@ class ConditionalRequestMiddleware:
         if row.last_modified:
             request.headers.setdefault(b"If-Modified-Since", row.last_modified.encode("latin-1"))
         return None
+
+
+class CharsetMiddleware:
+    """A text response whose Content-Type charset its content contradicts is read in the charset the
+    content shows (`crawler.charset.contradiction`); either way the page is logged and counted
+    (`pages/charset_mismatch`). Runs after decompression."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.stats = crawler.stats
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> CharsetMiddleware:
+        return cls(crawler)
+
+    def process_response(self, request: Request, response: Response, spider: Spider | None = None) -> Response:
+        if not isinstance(response, TextResponse):
+            return response
+        content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1")
+        verdict = contradiction(http_content_type_encoding(content_type), response.body)
+        if verdict is None:
+            return response
+        self.stats.inc_value("pages/charset_mismatch")
+        if verdict.charset is None:
+            logger.warning("%s: header says %r, but %s; read as the header says", response.url, content_type, verdict.reason)
+            return response
+        logger.warning("%s: header says %r, but %s: read as %s", response.url, content_type, verdict.reason, verdict.charset)
+        return response.replace(encoding=verdict.charset)
+
+
+class NestingDepthMiddleware:
+    """An HTML page nesting elements deeper than the parser keeps (MAX_DEPTH) loses what lies below;
+    it is logged as a problem of that page and counted (`pages/too_deep`, `pages/problems`)."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.stats = crawler.stats
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> NestingDepthMiddleware:
+        return cls(crawler)
+
+    def process_response(self, request: Request, response: Response, spider: Spider | None = None) -> Response:
+        if isinstance(response, TextResponse) and too_deep(response.text):
+            self.stats.inc_value("pages/too_deep")
+            self.stats.inc_value("pages/problems")
+            logger.warning("%s: elements nested deeper than %d levels: what lies deeper is not read", response.url, MAX_DEPTH)
+        return response

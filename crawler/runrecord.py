@@ -47,6 +47,13 @@ COUNTS = {
     "discovery_errors": "discovery/errors",
     "lists_forbidden": "discovery/lists_forbidden",
     "robots_forbidden": "robotstxt/forbidden",
+    "empty": "pages/empty",
+    "too_large": "fetch_failures/too_large",
+    "timeouts": "fetch_failures/timeout",
+    "offsite": "fetch_failures/offsite",
+    "redirect_loops": "fetch_failures/redirect_loop",
+    "charset_mismatches": "pages/charset_mismatch",
+    "too_deep": "pages/too_deep",
 }
 
 
@@ -73,7 +80,7 @@ def judge(spider: str, finish_reason: str, counts: dict[str, int], limits: Thres
     found = counts["events"] if spider == "events" else counts["items"] - counts["removed"] - counts["gone"] - counts["kept"]
     if found <= 0:
         return "failed", f"no {spider} found on the site"
-    error_share = (counts["errors"] + counts["invalid"] + counts["not_article"]) / counts["pages"]
+    error_share = (counts["errors"] + counts["invalid"] + counts["not_article"] + counts["empty"]) / counts["pages"]
     if error_share > limits.errors:
         return "degraded", f"{error_share:.0%} of pages failed or could not be used (limit {limits.errors:.0%})"
     for missing, key, limit in (("title", "untitled", limits.untitled), ("date", "undated", limits.undated)):
