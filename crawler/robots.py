@@ -97,7 +97,8 @@ class RobotsTxtMiddleware:
         stats.inc_value("robotstxt/response_count")
         stats.inc_value(f"robotstxt/response_status_count/{response.status}")
         parser: RobotParser = build_from_crawler(self._parser_class, self.crawler, response.body)
-        self.crawler.signals.send_catch_log(signal=signals.robots_parsed, robotparser=parser, request=request)
+        if (parsed := getattr(signals, "robots_parsed", None)) is not None:   # a signal newer Scrapy versions have (2.14 has not)
+            self.crawler.signals.send_catch_log(signal=parsed, robotparser=parser, request=request)
         return parser
 
     async def _download(self, request: Request) -> Response:

@@ -50,7 +50,7 @@ COUNTS = {
     "empty": "pages/empty",
     "too_large": "fetch_failures/too_large",
     "timeouts": "fetch_failures/timeout",
-    "offsite": "fetch_failures/offsite",
+    "offsite": "offsite/filtered",   # Scrapy drops most off-site requests before any errback sees them
     "redirect_loops": "fetch_failures/redirect_loop",
     "charset_mismatches": "pages/charset_mismatch",
     "too_deep": "pages/too_deep",

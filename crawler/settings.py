@@ -45,8 +45,7 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,   # replaced: it lets a run's first requests through
     "crawler.robots.RobotsTxtMiddleware": 100,
     "crawler.middlewares.ConditionalRequestMiddleware": 560,
-    "crawler.middlewares.NestingDepthMiddleware": 570,
-    "crawler.middlewares.CharsetMiddleware": 580,   # responses pass it after HttpCompressionMiddleware (590)
+    "crawler.middlewares.PageChecksMiddleware": 580,   # charset, nesting depth; responses pass it after HttpCompressionMiddleware (590)
 }
 ITEM_PIPELINES = {
     "crawler.pipelines.ExtractPipeline": 100,

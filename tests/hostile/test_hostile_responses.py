@@ -108,3 +108,11 @@ def test_a_page_under_a_wrong_charset_header_is_read_in_its_own(hostile_site: Sa
     assert "Ã" not in statement["body"] and "ó" in statement["body"] + statement["title"]
     assert counts(tmp_path)["charset_mismatches"] == 1
     assert f"{hostile_site.url}{SPANISH}: header says 'text/html; charset=iso-8859-1', but its content is valid UTF-8: read as utf-8" in result.stderr
+
+
+def test_a_redirect_off_the_site_is_counted(hostile_site: SampleServer, tmp_path: Path) -> None:
+    port = hostile_site.url.rsplit(":", 1)[1]
+    hostile_site.hostile[SEED] = Redirect(f"http://localhost:{port}{SEED}")   # another host name of the same server
+    result = run_crawl("statements", hostile_site.url, tmp_path)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert counts(tmp_path)["offsite"] == 1
