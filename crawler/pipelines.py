@@ -83,6 +83,9 @@ class ExtractPipeline(_Step):
         for problem in extracted.problems:
             self.stats.inc_value("pages/problems")
             logger.warning("%s: %s", item.url, problem)
+        if extracted.title is None and not extracted.body.strip():
+            self.stats.inc_value("pages/empty")
+            return kept(item, "no title and no body: not exported as a statement")
         if extracted.title is None:
             self.stats.inc_value("pages/untitled")
         if extracted.posted_at is None:

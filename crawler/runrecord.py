@@ -46,6 +46,13 @@ COUNTS = {
     "discovery_errors": "discovery/errors",
     "lists_forbidden": "discovery/lists_forbidden",
     "robots_forbidden": "robotstxt/forbidden",
+    "empty": "pages/empty",
+    "too_large": "fetch_failures/too_large",
+    "timeouts": "fetch_failures/timeout",
+    "offsite": "offsite/filtered",   # Scrapy drops most off-site requests before any errback sees them
+    "redirect_loops": "fetch_failures/redirect_loop",
+    "charset_mismatches": "pages/charset_mismatch",
+    "too_deep": "pages/too_deep",
 }
 
 
@@ -72,7 +79,7 @@ def judge(spider: str, finish_reason: str, counts: dict[str, int], limits: Thres
     found = counts["events"] if spider == "events" else counts["items"] - counts["removed"] - counts["gone"] - counts["kept"]
     if found <= 0:
         return Status.FAILED, f"no {spider} found on the site"
-    error_share = (counts["errors"] + counts["invalid"] + counts["not_article"]) / counts["pages"]
+    error_share = (counts["errors"] + counts["invalid"] + counts["not_article"] + counts["empty"]) / counts["pages"]
     if error_share > limits.errors:
         return Status.DEGRADED, f"{error_share:.0%} of pages failed or could not be used (limit {limits.errors:.0%})"
     for missing, key, limit in (("title", "untitled", limits.untitled), ("date", "undated", limits.undated)):

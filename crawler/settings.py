@@ -28,13 +28,24 @@ AUTOTHROTTLE_START_DELAY = 1.0
 AUTOTHROTTLE_MAX_DELAY = 30.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
 RETRY_ENABLED = True
-RETRY_TIMES = 3
+RETRY_TIMES = 2
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
-DOWNLOAD_TIMEOUT = 60
+RETRY_GIVE_UP_LOG_LEVEL = "WARNING"         # the spider logs the failed page once, as an ERROR (Scrapy >= 2.14)
+
+# --- limits (hostile or broken responses) ------------------------------------------
+DOWNLOAD_TIMEOUT = 20                       # seconds for a whole answer, body included (a trickling server too)
+DOWNLOAD_MAXSIZE = 5 * 1024 * 1024          # bytes of a response, sent or announced, and after decompression (gzip bombs)
+DOWNLOAD_WARNSIZE = 2 * 1024 * 1024         # a larger response is logged as a warning
+CLOSESPIDER_TIMEOUT = 4 * 3600              # seconds a run may take; after that it ends as failed, exports kept (0: no limit)
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
 
 # --- the flow -------------------------------------------------------------------
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,   # replaced: it lets a run's first requests through
+    "crawler.robots.RobotsTxtMiddleware": 100,
+    "crawler.middlewares.PageChecksMiddleware": 580,   # charset, nesting depth; responses pass it after HttpCompressionMiddleware (590)
+}
 ITEM_PIPELINES = {
     "crawler.pipelines.ExtractPipeline": 100,
     "crawler.pipelines.RecordPipeline": 200,

@@ -102,11 +102,28 @@ def _list_start(element: etree._Element) -> int:
     return int(start) if start.isdecimal() else 1
 
 
+MAX_DEPTH = 2048   # libxml2's nesting limit with huge_tree (256 without): deeper elements are dropped
+
+
+def _parser() -> lxml_html.HTMLParser:
+    """An HTML parser that keeps elements nested deeper than 256 (up to MAX_DEPTH)."""
+    return lxml_html.HTMLParser(huge_tree=True)
+
+
+def too_deep(html: str) -> bool:
+    """Whether a page nests elements deeper than even a huge_tree parse keeps (part of it is lost)."""
+    if html.count("<") <= MAX_DEPTH:   # cannot be that deep: no second parse
+        return False
+    parser = _parser()
+    lxml_html.document_fromstring(html, parser=parser)
+    return any(error.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT for error in parser.error_log)
+
+
 def html_to_blocks(html: str) -> list[Block]:
     """Body HTML fragment(s), e.g. several `.ap-paragraph` contents concatenated -> blocks in document order."""
     if not html or not html.strip():
         return []
-    root = lxml_html.fragment_fromstring(html, create_parent="div")
+    root = lxml_html.fragment_fromstring(html, create_parent="div", parser=_parser())
     builder = _BlockBuilder()
     builder.walk(root)
     builder.flush()

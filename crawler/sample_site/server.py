@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 from .cms_site import MARKUPS, CmsSite
 from .content import CONTENT_DIR, SiteContent
+from .hostile import Answer
 from .site import Page, SampleSite
 
 ERROR_PAGE = '<!DOCTYPE html><html><body><div id="apollo-page"><h1>Error</h1><p>The system is being maintained.</p></div></body></html>'
@@ -71,7 +72,9 @@ def _not_modified(headers: dict[str, str], etag: str, modified: float) -> bool:
     return False
 
 
-def make_handler(site: SampleSite | CmsSite, log: RequestLog, error_pages: dict[str, int]) -> type[BaseHTTPRequestHandler]:
+def make_handler(
+    site: SampleSite | CmsSite, log: RequestLog, error_pages: dict[str, int], hostile: dict[str, Answer]
+) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         server_version = "OpenCms/10.5"
 
@@ -81,6 +84,9 @@ def make_handler(site: SampleSite | CmsSite, log: RequestLog, error_pages: dict[
             page: Page = site.get(parts.path, parts.query, base_url)
             if parts.path in error_pages:
                 page = Page(error_pages[parts.path], "text/html; charset=utf-8", ERROR_PAGE, page.last_modified)
+            if (answer := hostile.get(parts.path)) is not None:
+                log.add(self.path, answer(self, page))
+                return
             body = page.body.encode("utf-8")
             etag = f'"{hashlib.sha1(body).hexdigest()[:16]}"'
             status = page.status
@@ -107,15 +113,18 @@ def make_handler(site: SampleSite | CmsSite, log: RequestLog, error_pages: dict[
 class SampleServer:
     """The sample site served from a thread; `url` is its base URL. `error_pages` maps a path to the
     status the server answers it with, showing an error page instead (for tests of a site in trouble;
-    200 is the CMS's error page served as if all was well). `markup` is the CMS whose markup the
-    site is served in: `opencms` (Apollo and Mercury, the real site's), `wordpress` or `drupal`."""
+    200 is the CMS's error page served as if all was well); `hostile` maps a path to a hostile answer
+    (`crawler.sample_site.hostile`: oversized, gzip bomb, redirect loop, trickle, wrong charset ...). `markup`
+    is the CMS whose markup the site is served in: `opencms` (Apollo and Mercury, the real site's), `wordpress`
+    or `drupal`."""
 
     def __init__(self, content_dir: Path = CONTENT_DIR, port: int = 0, host: str = "127.0.0.1", markup: str = "opencms") -> None:
         self.log = RequestLog()
         self.error_pages: dict[str, int] = {}
+        self.hostile: dict[str, Answer] = {}
         content = SiteContent(content_dir)
         self.site: SampleSite | CmsSite = SampleSite(content) if markup == "opencms" else CmsSite(content, markup)
-        self.httpd = ThreadingHTTPServer((host, port), make_handler(self.site, self.log, self.error_pages))
+        self.httpd = ThreadingHTTPServer((host, port), make_handler(self.site, self.log, self.error_pages, self.hostile))
         self.httpd.daemon_threads = True
         self._thread = threading.Thread(target=self.httpd.serve_forever, name="sample-site", daemon=True)
 

@@ -5,6 +5,7 @@ Spiders only discover and fetch; everything read off a page is the pipelines' jo
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -12,10 +13,9 @@ from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.crawler import Crawler
-from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response, TextResponse
-from scrapy.spidermiddlewares.httperror import HttpError
 
+from ..fetch_failures import FailureKind, FetchFailure, classify_failure
 from ..templates.lists import (
     DynamicList,
     ListPage,
@@ -26,7 +26,6 @@ from ..templates.lists import (
 from ..urls import canonical_url, on_site, site_domain, worth_following
 
 TRUTHY = {"1", "true", "yes", "on"}
-GONE = (404, 410)
 PAGE_QUERY = re.compile(r"(?:^|&)page=\d+")
 LIST_PAGE = "list_page"   # request meta key: the page an AJAX list sits on
 
@@ -142,7 +141,9 @@ class SolidnetSpider(scrapy.Spider):
         return list(dict.fromkeys(canonical_url(u, self.base_url) for u in urls if worth_following(u, self.base_url)))
 
     def optional_missing(self, failure: Any) -> None:
-        self.logger.info("optional source not offered: %s (%s)", failure.request.url, failure.value)
+        """A sitemap or the RSS feed: not offered (404, 410) or forbidden is fine; any other failure
+        (over the size cap, say) is a discovery error."""
+        self.report_failure(failure, "optional source", "discovery/errors", gone_is_fine=True)
 
     def discovery_failed(self, failure: Any) -> None:
         """A start, section or list page could not be fetched: removals are not decided this run."""
@@ -153,17 +154,28 @@ class SolidnetSpider(scrapy.Spider):
         self._failed(failure, "errors/linked_pages")
 
     def _failed(self, failure: Any, counter: str) -> None:
-        """Forbidden by robots.txt or gone (404, 410): noted. Anything else is an error."""
-        url = failure.request.url
-        if failure.check(IgnoreRequest) and not failure.check(HttpError):
-            if failure.request.callback == self.parse_list:
-                self.crawler.stats.inc_value("discovery/lists_forbidden")
-                self.logger.warning("list not fetched: %s (%s)", url, failure.value)
-            else:
-                self.logger.info("not fetched: %s (%s)", url, failure.value)
-        elif failure.check(HttpError) and failure.value.response.status in GONE:
+        """Forbidden by robots.txt or gone (404, 410): noted (a forbidden list as a warning). Anything else is an error."""
+        is_list = failure.request.callback == self.parse_list
+        failed = self.report_failure(failure, "list" if is_list else "page", counter)
+        if failed.kind is FailureKind.ROBOTS and is_list:
+            self.crawler.stats.inc_value("discovery/lists_forbidden")
+        elif failed.kind is FailureKind.GONE:
             self.crawler.stats.inc_value("discovery/not_found")
-            self.logger.warning("broken link: %s answered %d", url, failure.value.response.status)
+
+    def report_failure(self, failure: Any, what: str, counter: str, gone_is_fine: bool = False) -> FetchFailure:
+        """A request that got no usable response: classified, logged once (an error, or a warning / info
+        line when it was forbidden or is gone) with its URL and reason, counted under
+        `fetch_failures/<kind>`, and under `counter` when it is an error."""
+        failed = classify_failure(failure)
+        url = failure.request.url
+        stats = self.crawler.stats
+        stats.inc_value(f"fetch_failures/{failed.kind}")
+        if failed.is_error:
+            stats.inc_value(counter)
+            self.logger.error("could not fetch %s %s (%s): %s", what, url, failed.kind, failed.reason)
+        elif failed.kind is FailureKind.GONE:
+            self.logger.log(logging.INFO if gone_is_fine else logging.WARNING, "%s %s answered %s", what, url, failed.status)
         else:
-            self.crawler.stats.inc_value(counter)
-            self.logger.error("could not fetch %s: %s", url, failure.value)
+            level = logging.WARNING if what == "list" else failed.level
+            self.logger.log(level, "%s not fetched: %s (%s)", what, url, failed.reason)
+        return failed

@@ -13,17 +13,17 @@ from urllib.parse import urlsplit
 
 import scrapy
 from scrapy import signals
-from scrapy.exceptions import DontCloseSpider, IgnoreRequest
+from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response, TextResponse
-from scrapy.spidermiddlewares.httperror import HttpError
 
 from ..context import run_context
+from ..fetch_failures import FailureKind
 from ..items import Carry, Statement, StatementPage
 from ..recrawl import Fetch, Recrawl
 from ..templates import is_article_page
 from ..templates.lists import ListPage
 from ..urls import canonical_url, is_article_path, is_event_path, on_site, page_id
-from .base import GONE, SolidnetSpider
+from .base import SolidnetSpider
 
 
 class StatementsSpider(SolidnetSpider):
@@ -131,19 +131,13 @@ class StatementsSpider(SolidnetSpider):
     def statement_failed(self, failure: Any) -> Iterator[Statement]:
         """A statement page failed. Gone (404, 410): a known statement is marked removed. Anything
         else is logged and counted, and what the state holds of the statement is kept."""
-        request = failure.request
-        statement_id = request.meta["statement_id"]
-        if failure.check(HttpError) and failure.value.response.status in GONE:
+        failed = self.report_failure(failure, "statement", "errors/statement_fetch")
+        statement_id = failure.request.meta["statement_id"]
+        if failed.kind is FailureKind.GONE:
             self.crawler.stats.inc_value("statements/gone")
-            self.logger.warning("statement %s answered %d", request.url, failure.value.response.status)
             yield from _some(self.recrawl.answered(statement_id, Carry.GONE))
             return
         self.crawler.stats.inc_value("statements/failed")
-        if failure.check(IgnoreRequest) and not failure.check(HttpError):
-            self.logger.info("statement not fetched: %s (%s)", request.url, failure.value)
-        else:
-            self.crawler.stats.inc_value("errors/statement_fetch")
-            self.logger.error("could not fetch statement %s: %s", request.url, failure.value)
         yield from _some(self.recrawl.answered(statement_id, Carry.FAILED))
 
     def on_dropped(self, request: scrapy.Request, spider: scrapy.Spider) -> None:
