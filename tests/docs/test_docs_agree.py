@@ -102,7 +102,8 @@ def _functions() -> Iterator[tuple[str, Callable[..., Any]]]:
             if inspect.isfunction(value):
                 yield name, value
             elif inspect.isclass(value):
-                for method, function in vars(value).items():
+                for method, member in vars(value).items():
+                    function = getattr(member, "__func__", member)   # a classmethod's or staticmethod's function
                     if inspect.isfunction(function):
                         yield method, function
 
