@@ -29,7 +29,7 @@ SIGNATORY_FIELDS = (
     "statement_id", "statement_url", "statement_title", "posted_at", "role", "position",
     "name", "raw", "country", "country_code", "party_id", "group", "first_seen",
 )
-EVENT_NOT_CONTENT = ("crawled_at", "first_seen", "last_seen", "last_changed", "source_urls")
+EVENT_NOT_CONTENT = ("crawled_at", "first_seen", "last_seen", "last_changed", "source_urls", "capture")
 
 
 class AtomicFileFeedStorage:
@@ -151,29 +151,39 @@ class EventsExporter(LinesExporter):
         super().__init__(file, **kwargs)
         self.book = EventBook()
         self.crawler = crawler
+        self.captures: dict[str, list[dict[str, Any]]] = {}   # event id -> captures of the pages showing it
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, file: BytesIO, **kwargs: Any) -> EventsExporter:
         return cls(file, crawler, **kwargs)
 
     def export_item(self, item: Any) -> None:
-        for record in ItemAdapter(item)["records"]:
+        sightings = ItemAdapter(item)
+        for record in sightings["records"]:
             self.book.add(record)
+            if sightings.get("capture"):
+                self.captures.setdefault(record.id, []).append(sightings["capture"])
+
+    def _capture(self, event_id: str, url: str | None) -> dict[str, Any] | None:
+        """The capture that shows the event: its detail page's, else that of the first page (by URL) showing it."""
+        captures = sorted(self.captures.get(event_id, []), key=lambda c: (c["url"] != url, c["url"], c["record_id"]))
+        return captures[0] if captures else None
 
     def finish_exporting(self) -> None:
         context = current_context(self.crawler) if self.crawler is not None else None
         now = context.stamp if context is not None else utc_now()
         stored = context.state.events() if context is not None else {}
+        replay = self.crawler is not None and self.crawler.settings.getbool("REEXTRACT")   # the site was not seen
         events = dict(stored)
         for record in self.book:
-            fields = record.to_dict()
+            fields = {**record.to_dict(), "capture": self._capture(record.id, record.url)}
             old = stored.get(record.id)
             unchanged = old is not None and _event_content(old) == _event_content(fields)
             events[record.id] = {
                 **fields,
-                "crawled_at": now,
+                "crawled_at": old["crawled_at"] if replay and old else now,
                 "first_seen": old["first_seen"] if old else now,
-                "last_seen": now,
+                "last_seen": old["last_seen"] if replay and old else now,
                 "last_changed": old["last_changed"] if unchanged and old else now,
             }
         if context is not None and context.publish:

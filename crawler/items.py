@@ -25,6 +25,8 @@ class ArticleFetched:
     selector: Selector | None = None   # the spider's parse of `html`, so the page is parsed once
     etag: str | None = None
     last_modified: str | None = None
+    pdf_url: str | None = None         # the PDF the page links ("Show PDF")
+    capture: dict[str, Any] | None = None   # where the archive holds the response (Capture.evidence())
 
 
 @dataclass
@@ -62,6 +64,8 @@ class Statement:
     signatories: list[dict[str, Any]] = field(default_factory=list)
     duplicates_dropped: int = 0
     template: str = "apollo"
+    pdf_url: str | None = None
+    capture: dict[str, Any] | None = None
     crawled_at: str | None = None
     first_seen: str | None = None
     last_seen: str | None = None
@@ -78,6 +82,7 @@ class EventSource:
     url: str
     html: str
     selector: Selector | None = None   # the spider's parse of `html`, so the page is parsed once
+    capture: dict[str, Any] | None = None
 
 
 @dataclass
@@ -86,3 +91,4 @@ class EventSightings:
 
     source_url: str
     records: list[EventRecord] = field(default_factory=list)
+    capture: dict[str, Any] | None = None   # where the archive holds the page

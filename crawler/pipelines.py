@@ -68,7 +68,7 @@ class ExtractPipeline(_Step):
             for problem in sightings.problems:
                 self.stats.inc_value("events/unreadable")
                 logger.warning("%s: event %r left out of the export: %s %r", problem.url, problem.title, problem.reason, problem.text)
-            return EventSightings(item.url, sightings.records)
+            return EventSightings(item.url, sightings.records, item.capture)
         return item
 
     def statement(self, item: ArticleFetched) -> ExtractedPage | StoredStatement:
@@ -112,8 +112,10 @@ class NormalizePipeline(_Step):
             return item
         record = statement_record(item.fetched.url, item.template, item.extracted, self.resolver)
         self.unresolved.update(record.unresolved)
+        capture = item.fetched.capture
         return Statement(
-            **record.fields, crawled_at=utc_now(), etag=item.fetched.etag, last_modified=item.fetched.last_modified
+            **record.fields, pdf_url=item.fetched.pdf_url, capture=capture,
+            crawled_at=capture["fetched_at"] if capture else utc_now(), etag=item.fetched.etag, last_modified=item.fetched.last_modified,
         )
 
     def close_spider(self, spider: Spider | None = None) -> None:
@@ -190,7 +192,9 @@ class StatePipeline(_Step):
                 first_seen=previous.record.get("first_seen") or now,
                 last_changed=now if changed else previous.record.get("last_changed") or now,
             )
-        record.update(last_seen=now, removed_at=None)
+        # re-extracted from the archive (REEXTRACT): the site was not seen, last_seen stays
+        seen = previous.record.get("last_seen") if previous is not None and self.crawler.settings.getbool("REEXTRACT") else None
+        record.update(last_seen=seen or now, removed_at=None)
         context.state.save(
             StoredRow(item.id, item.url, item.posted_at, digest, record, item.etag, item.last_modified, context.number)
         )

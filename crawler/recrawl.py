@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 TIME_FIELDS = ("crawled_at", "first_seen", "last_seen", "last_changed", "removed_at")
+NOT_CONTENT = (*TIME_FIELDS, "capture")   # where the page is archived is no part of what it says
 
 
 @dataclass(frozen=True)
@@ -40,8 +41,8 @@ class RecrawlPolicy:
 
 
 def content_hash(record: dict[str, Any]) -> str:
-    """A hash of what was extracted, blind to the time fields (also each signatory's `first_seen`)."""
-    stable = {k: v for k, v in record.items() if k not in TIME_FIELDS}
+    """A hash of what was extracted, blind to the time fields (also each signatory's `first_seen`) and the capture."""
+    stable = {k: v for k, v in record.items() if k not in NOT_CONTENT}
     stable["signatories"] = [{k: v for k, v in s.items() if k != "first_seen"} for s in record.get("signatories", [])]
     raw = json.dumps(stable, ensure_ascii=False, sort_keys=True)
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()

@@ -47,6 +47,11 @@ COUNTS = {
     "discovery_errors": "discovery/errors",
     "lists_forbidden": "discovery/lists_forbidden",
     "robots_forbidden": "robotstxt/forbidden",
+    "archived_records": "archive/records",
+    "archived_bytes": "archive/bytes",
+    "archive_resumed": "archive/resumed",
+    "archive_replayed": "archive/replayed",
+    "archive_missing": "archive/missing",
 }
 
 

@@ -80,7 +80,7 @@ def make_handler(site: SampleSite, log: RequestLog, error_pages: dict[str, int])
             page: Page = site.get(parts.path, parts.query, base_url)
             if parts.path in error_pages:
                 page = Page(error_pages[parts.path], "text/html; charset=utf-8", ERROR_PAGE, page.last_modified)
-            body = page.body.encode("utf-8")
+            body = page.raw if page.raw is not None else page.body.encode("utf-8")
             etag = f'"{hashlib.sha1(body).hexdigest()[:16]}"'
             status = page.status
             if status == 200 and _not_modified(dict(self.headers.items()), etag, page.last_modified):

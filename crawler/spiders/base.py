@@ -17,6 +17,7 @@ from scrapy.http import Response, TextResponse
 from scrapy.settings import BaseSettings
 from scrapy.spidermiddlewares.httperror import HttpError
 
+from ..archive.middleware import NotInArchive
 from ..templates.lists import (
     DynamicList,
     ListPage,
@@ -57,6 +58,10 @@ class SolidnetSpider(scrapy.Spider):
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> SolidnetSpider:
         if str(kwargs.pop("full", "")).lower() in TRUTHY:
+            crawler.settings.set("FULL_RECRAWL", True, priority="cmdline")
+        if str(kwargs.pop("reextract", "")).lower() in TRUTHY:
+            crawler.settings.set("REEXTRACT", True, priority="cmdline")
+        if crawler.settings.getbool("REEXTRACT"):   # every page read again, from the archive (robots.txt too): nothing is sent
             crawler.settings.set("FULL_RECRAWL", True, priority="cmdline")
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.base_url = crawler.settings.get("SOLIDNET_URL").rstrip("/")
@@ -126,6 +131,8 @@ class SolidnetSpider(scrapy.Spider):
     def _failed(self, failure: Any, counter: str) -> None:
         """Forbidden by robots.txt or gone (404, 410): noted. Anything else is an error."""
         url = failure.request.url
+        if failure.check(NotInArchive):   # a re-extraction run: logged and counted by the archive
+            return
         if failure.check(IgnoreRequest) and not failure.check(HttpError):
             if failure.request.callback == self.parse_list:
                 self.crawler.stats.inc_value("discovery/lists_forbidden")

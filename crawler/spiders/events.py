@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 import scrapy
 from scrapy.http import Response, TextResponse
 
+from ..archive.middleware import CAPTURE
 from ..items import EventSightings, EventSource
 from ..urls import canonical_url, is_event_path, on_site
 from .base import SolidnetSpider, list_page
@@ -34,7 +35,9 @@ class EventsSpider(SolidnetSpider):
         """A page with teasers, or an event page: handed on whole; the event pages it links to are fetched."""
         if not isinstance(response, TextResponse):
             return
-        yield EventSource(url=canonical_url(response.url, self.base_url), html=response.text, selector=response.selector)
+        yield EventSource(
+            url=canonical_url(response.url, self.base_url), html=response.text, selector=response.selector, capture=response.meta.get(CAPTURE)
+        )
         yield from self.event_requests(self.site_links(response))
 
     def parse_section(self, response: Response) -> Iterator[Any]:
@@ -45,7 +48,7 @@ class EventsSpider(SolidnetSpider):
 
     def list_entries(self, urls: list[str], response: TextResponse) -> Iterator[Any]:
         """One page of the events list: its teasers, seen on the list page; their detail pages."""
-        yield EventSource(url=list_page(response), html=response.text, selector=response.selector)
+        yield EventSource(url=list_page(response), html=response.text, selector=response.selector, capture=response.meta.get(CAPTURE))
         yield from self.event_requests(canonical_url(url, self.base_url) for url in urls if on_site(url, self.base_url))
 
     def event_requests(self, urls: Iterable[str]) -> Iterator[scrapy.Request]:

@@ -17,11 +17,13 @@ from scrapy.exceptions import DontCloseSpider, IgnoreRequest
 from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 
+from ..archive.middleware import ARCHIVE_CONDITIONAL, ARCHIVE_RESUME, CAPTURE
 from ..context import RunContext, run_context
 from ..items import ArticleFetched, Statement, StoredStatement
 from ..schemas import STATEMENT_FIELDS
 from ..templates import is_article_page
 from ..templates.lists import ListPage
+from ..templates.pdf import pdf_link
 from ..urls import canonical_url, is_article_path, is_event_path, on_site, page_id
 from .base import GONE, SolidnetSpider
 
@@ -72,13 +74,18 @@ class StatementsSpider(SolidnetSpider):
                 yield from self.carry_over(statement_id, "kept")
             return
         self.crawler.stats.inc_value("pages/html")
+        fetched = None
         if statement_id:
-            yield self.fetched(response, response.meta.get("redirect_urls", [response.url])[0])
+            fetched = self.fetched(response, response.meta.get("redirect_urls", [response.url])[0])
         else:
             url = canonical_url(response.url, self.base_url)
             if page_id(url) not in self.seen and is_article_page(response.selector, url):
                 self.seen.add(page_id(url))
-                yield self.fetched(response, url)
+                fetched = self.fetched(response, url)
+        if fetched is not None:
+            yield fetched
+            if fetched.pdf_url and on_site(fetched.pdf_url, self.base_url):
+                yield self.pdf_request(fetched.pdf_url)
         yield from self.list_requests(response)
         for link in self.site_links(response):
             yield from self.follow(link)
@@ -90,7 +97,21 @@ class StatementsSpider(SolidnetSpider):
             selector=response.selector,
             etag=_header(response, b"ETag"),
             last_modified=_header(response, b"Last-Modified"),
+            pdf_url=pdf_link(response.selector, response.url),
+            capture=response.meta.get(CAPTURE),
         )
+
+    def pdf_request(self, url: str) -> scrapy.Request:
+        """The statement's PDF, for the archive: conditional on its last capture; nothing is read from it."""
+        return scrapy.Request(
+            url,
+            callback=self.pdf_fetched,
+            errback=self.link_failed,
+            meta={ARCHIVE_RESUME: True, ARCHIVE_CONDITIONAL: True, "handle_httpstatus_list": [304]},
+        )
+
+    def pdf_fetched(self, response: Response) -> None:
+        self.crawler.stats.inc_value("pdfs/not_modified" if response.status == 304 else "pdfs/fetched")
 
     def follow(self, url: str) -> Iterator[Any]:
         path = url[len(self.base_url):] if url.startswith(self.base_url) else url
@@ -154,7 +175,7 @@ class StatementsSpider(SolidnetSpider):
             url,
             callback=self.parse,
             errback=self.statement_failed,
-            meta={"statement_id": statement_id, "handle_httpstatus_list": [304]},
+            meta={"statement_id": statement_id, "handle_httpstatus_list": [304], ARCHIVE_RESUME: True},
         )
 
     def carry_over(self, statement_id: str, reason: str) -> Iterator[StoredStatement]:

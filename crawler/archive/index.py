@@ -1,0 +1,126 @@
+"""The archive index: one SQLite database under ARCHIVE_DIR, apart from the crawl state.
+
+It is committed as records are written (the state's run transaction is rolled back when a run does
+not publish; the archive keeps what was fetched either way). It also records which runs published,
+so the next run knows which captures no published export has used yet.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+INDEX_NAME = "index.sqlite3"
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS runs (
+    spider TEXT NOT NULL,
+    number INTEGER NOT NULL,
+    run_id TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    published INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (spider, number)
+);
+CREATE TABLE IF NOT EXISTS captures (
+    record_id TEXT PRIMARY KEY,
+    url TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    status INTEGER NOT NULL,
+    file TEXT NOT NULL,
+    offset INTEGER NOT NULL,
+    length INTEGER NOT NULL,
+    digest TEXT NOT NULL,
+    fetched_at TEXT NOT NULL,
+    warc_date TEXT NOT NULL,
+    spider TEXT NOT NULL,
+    run INTEGER NOT NULL,
+    etag TEXT,
+    last_modified TEXT
+);
+CREATE INDEX IF NOT EXISTS captures_by_url ON captures (url);
+"""
+
+_COLUMNS = "record_id, url, kind, status, file, offset, length, digest, fetched_at, warc_date, spider, run, etag, last_modified"
+
+
+@dataclass(frozen=True)
+class Capture:
+    """One response (or revisit) record of the archive and where it is."""
+
+    record_id: str           # WARC-Record-ID, '<urn:uuid:...>'
+    url: str                 # WARC-Target-URI: the URL requested
+    kind: str                # 'response', or 'revisit' for a 304
+    status: int              # HTTP status
+    file: str                # WARC file name, in ARCHIVE_DIR
+    offset: int              # where the record's gzip member starts in the file
+    length: int              # its length in bytes
+    digest: str              # WARC-Payload-Digest ('sha1:' + base32); of the referred response for a revisit
+    fetched_at: str          # when the response arrived: UTC, ISO 8601, seconds (the exports' time format)
+    warc_date: str           # the same instant as the record's WARC-Date
+    spider: str
+    run: int                 # the number of the spider's run that fetched it
+    etag: str | None = None
+    last_modified: str | None = None
+
+    def evidence(self) -> dict[str, Any]:
+        """What an exported record says of its capture (the `capture` field)."""
+        return {"file": self.file, "record_id": self.record_id, "url": self.url, "digest": self.digest, "fetched_at": self.fetched_at}
+
+
+class ArchiveIndex:
+    """The index database of one archive folder; several processes may use it (SQLite WAL, busy timeout)."""
+
+    def __init__(self, folder: str | Path) -> None:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        self.path = Path(folder) / INDEX_NAME
+        self.db = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.executescript(SCHEMA)
+        self.db.commit()
+
+    def begin_run(self, spider: str, number: int, run_id: str, started_at: str) -> None:
+        with self.db:
+            self.db.execute("INSERT OR REPLACE INTO runs VALUES (?, ?, ?, ?, 0)", (spider, number, run_id, started_at))
+
+    def mark_published(self, spider: str, number: int) -> None:
+        with self.db:
+            self.db.execute("UPDATE runs SET published = 1 WHERE spider = ? AND number = ?", (spider, number))
+
+    def add(self, *captures: Capture) -> None:
+        """Index records just written, in one commit."""
+        with self.db:
+            self.db.executemany(
+                f"INSERT INTO captures ({_COLUMNS}) VALUES ({', '.join('?' * 14)})",
+                [tuple(asdict(c).values()) for c in captures],
+            )
+
+    def _one(self, where: str, *args: Any) -> Capture | None:
+        row = self.db.execute(f"SELECT {_COLUMNS} FROM captures WHERE {where} ORDER BY rowid DESC LIMIT 1", args).fetchone()
+        return Capture(*row) if row else None
+
+    def latest(self, url: str) -> Capture | None:
+        """The latest response to `url` that is not a server error (what a re-extraction reads)."""
+        return self._one("url = ? AND kind = 'response' AND status < 500", url)
+
+    def latest_ok(self, url: str) -> Capture | None:
+        """The latest 200 response to `url` (what a revisit refers to, and a conditional request starts from)."""
+        return self._one("url = ? AND kind = 'response' AND status = 200", url)
+
+    def resumable(self, url: str, spider: str, run: int) -> Capture | None:
+        """A 200 response to `url` fetched by an earlier run of `spider` that no published run has followed:
+        a run that was killed or failed, whose work the next run takes over instead of fetching again."""
+        return self._one(
+            "url = ? AND kind = 'response' AND status = 200 AND spider = ? AND run < ? AND run > "
+            "(SELECT COALESCE(MAX(number), 0) FROM runs WHERE spider = ? AND published = 1)",
+            url, spider, run, spider,
+        )
+
+    def captures(self) -> list[Capture]:
+        """Every indexed record, in the order written."""
+        return [Capture(*row) for row in self.db.execute(f"SELECT {_COLUMNS} FROM captures ORDER BY rowid")]
+
+    def close(self) -> None:
+        self.db.close()
