@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from crawler.parties.registry import load_registry
-from crawler.recrawl import TIME_FIELDS
+from crawler.recrawl import NOT_CONTENT, TIME_FIELDS
 from crawler.sample_site.apollo_markup import AJAX_PATH
 from crawler.sample_site.server import SampleServer
 from crawler.schemas import problems
@@ -32,20 +32,20 @@ def crawl(site: SampleServer, workdir: Path, *extra: str) -> dict[str, Any]:
 
 
 def without_times(value: Any) -> Any:
-    """A record with every time field taken out, at any depth."""
+    """A record with every time field (and its capture: where the archive holds it) taken out, at any depth."""
     if isinstance(value, dict):
-        return {k: without_times(v) for k, v in value.items() if k not in TIME_FIELDS}
+        return {k: without_times(v) for k, v in value.items() if k not in NOT_CONTENT}
     if isinstance(value, list):
         return [without_times(v) for v in value]
     return value
 
 
-TIME_VALUES = re.compile('"(' + '|'.join(TIME_FIELDS) + r')": (?:"[^"]*"|null)')
+TIME_VALUES = re.compile('"(' + '|'.join(TIME_FIELDS) + r')": (?:"[^"]*"|null)|"(capture)": (?:\{[^{}]*\}|null)')
 
 
 def stripped_exports(workdir: Path) -> dict[str, str]:
     """The export files as bytes (decoded), every time field's value blanked: equal means byte-identical but for times."""
-    return {name: TIME_VALUES.sub(r'"\1": _', (workdir / "exports" / name).read_text(encoding="utf-8")) for name in EXPORTS}
+    return {name: TIME_VALUES.sub(lambda m: f'"{m.group(1) or m.group(2)}": _', (workdir / "exports" / name).read_text(encoding="utf-8")) for name in EXPORTS}
 
 
 def article_files(site_content: Path) -> list[Path]:
