@@ -9,9 +9,8 @@ from collections import Counter
 from pathlib import Path
 
 from crawler.sample_site.server import SampleServer
-from tests.crawl_support import read_jsonl, run_crawl
-
 from tests.archive.warc_support import read_archive, sha1_digest, target_path, warcio_check
+from tests.crawl_support import read_jsonl, run_crawl
 
 
 def crawl(site: SampleServer, workdir: Path, spider: str, *extra: str) -> dict[str, object]:
