@@ -16,12 +16,12 @@ INDEX_NAME = "index.sqlite3"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS runs (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
     spider TEXT NOT NULL,
     number INTEGER NOT NULL,
-    run_id TEXT NOT NULL,
+    run_id TEXT NOT NULL UNIQUE,
     started_at TEXT NOT NULL,
-    published INTEGER NOT NULL DEFAULT 0,
-    PRIMARY KEY (spider, number)
+    published INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS captures (
     record_id TEXT PRIMARY KEY,
@@ -60,7 +60,7 @@ class Capture:
     fetched_at: str          # when the response arrived: UTC, ISO 8601, seconds (the exports' time format)
     warc_date: str           # the same instant as the record's WARC-Date
     spider: str
-    run: int                 # the number of the spider's run that fetched it
+    run: int                 # the run that fetched it: its `seq` in the index's runs table (in the order runs began)
     etag: str | None = None
     last_modified: str | None = None
 
@@ -81,13 +81,19 @@ class ArchiveIndex:
         self.db.executescript(SCHEMA)
         self.db.commit()
 
-    def begin_run(self, spider: str, number: int, run_id: str, started_at: str) -> None:
+    def begin_run(self, spider: str, number: int, run_id: str, started_at: str) -> int:
+        """Record a run (`number`: the state's run number, for readers) and return its `seq`: runs are
+        ordered by the index itself, so a state folder started afresh does not confuse which came first."""
         with self.db:
-            self.db.execute("INSERT OR REPLACE INTO runs VALUES (?, ?, ?, ?, 0)", (spider, number, run_id, started_at))
+            cursor = self.db.execute(
+                "INSERT INTO runs (spider, number, run_id, started_at) VALUES (?, ?, ?, ?)", (spider, number, run_id, started_at)
+            )
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
 
-    def mark_published(self, spider: str, number: int) -> None:
+    def mark_published(self, seq: int) -> None:
         with self.db:
-            self.db.execute("UPDATE runs SET published = 1 WHERE spider = ? AND number = ?", (spider, number))
+            self.db.execute("UPDATE runs SET published = 1 WHERE seq = ?", (seq,))
 
     def add(self, *captures: Capture) -> None:
         """Index records just written, in one commit."""
@@ -114,7 +120,7 @@ class ArchiveIndex:
         a run that was killed or failed, whose work the next run takes over instead of fetching again."""
         return self._one(
             "url = ? AND kind = 'response' AND status = 200 AND spider = ? AND run < ? AND run > "
-            "(SELECT COALESCE(MAX(number), 0) FROM runs WHERE spider = ? AND published = 1)",
+            "(SELECT COALESCE(MAX(seq), 0) FROM runs WHERE spider = ? AND published = 1)",
             url, spider, run, spider,
         )
 

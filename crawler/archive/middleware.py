@@ -70,6 +70,7 @@ class ArchiveMiddleware:
         self.max_size = crawler.settings.getint("ARCHIVE_MAX_FILE_SIZE")
         self._index: ArchiveIndex | None = None
         self._files: WarcFiles | None = None
+        self.seq = 0   # this run's seq in the index (0 in a re-extraction, which records no run)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
     @classmethod
@@ -82,7 +83,7 @@ class ArchiveMiddleware:
             self._index = ArchiveIndex(self.folder)
             if not self.replay:
                 context = run_context(self.crawler)
-                self._index.begin_run(context.spider, context.number, context.run_id, context.stamp)
+                self.seq = self._index.begin_run(context.spider, context.number, context.run_id, context.stamp)
         return self._index
 
     @property
@@ -107,8 +108,8 @@ class ArchiveMiddleware:
             self.stats.inc_value("archive/replayed")
             return self.from_archive(request, capture)
         if request.meta.get(ARCHIVE_RESUME):
-            context = run_context(self.crawler)
-            if (capture := self.index.resumable(request.url, context.spider, context.number)) is not None:
+            index = self.index
+            if (capture := index.resumable(request.url, self.crawler.spidercls.name, self.seq)) is not None:
                 self.stats.inc_value("archive/resumed")
                 logger.debug("resumed from the archive (run %d): %s", capture.run, request.url)
                 return self.from_archive(request, capture)
@@ -170,7 +171,7 @@ class ArchiveMiddleware:
             fetched_at=moment.isoformat(timespec="seconds"),
             warc_date=warc_date(moment),
             spider=context.spider,
-            run=context.number,
+            run=self.seq,
             etag=_header(response, b"ETag"),
             last_modified=_header(response, b"Last-Modified"),
         )
@@ -184,7 +185,7 @@ class ArchiveMiddleware:
         if self._index is not None:
             context = run_context(self.crawler)
             if context.publish and not self.replay:
-                self._index.mark_published(context.spider, context.number)
+                self._index.mark_published(self.seq)
             self._index.close()
 
 

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import scrapy
 from scrapy.http import Response, TextResponse
 
-from ..archive.middleware import CAPTURE
+from ..archive.middleware import ARCHIVE_RESUME, CAPTURE
 from ..items import EventSightings, EventSource
 from ..urls import canonical_url, is_event_path, on_site
 from .base import SolidnetSpider, list_page
@@ -52,7 +52,8 @@ class EventsSpider(SolidnetSpider):
         yield from self.event_requests(canonical_url(url, self.base_url) for url in urls if on_site(url, self.base_url))
 
     def event_requests(self, urls: Iterable[str]) -> Iterator[scrapy.Request]:
-        """Requests for the event detail pages among canonical URLs (the duplicate filter drops repeats)."""
+        """Requests for the event detail pages among canonical URLs (the duplicate filter drops repeats); one
+        that a killed or failed run fetched is read from the archive."""
         for url in urls:
             if is_event_path(urlsplit(url).path):
-                yield scrapy.Request(url, callback=self.parse, errback=self.discovery_failed)
+                yield scrapy.Request(url, callback=self.parse, errback=self.discovery_failed, meta={ARCHIVE_RESUME: True})

@@ -64,15 +64,16 @@ def test_a_304_is_a_revisit_of_the_last_200(tmp_path: Path) -> None:
 
 
 def test_only_captures_of_runs_no_published_run_followed_resume(tmp_path: Path) -> None:
+    """Runs 1 and 3 (killed) and 2 (published, in between)."""
     files = WarcFiles(tmp_path, "solidnet-test", 10**9, {})
     index = ArchiveIndex(tmp_path)
     url = fetch(1).url
-    for number in (1, 2, 3):
-        index.begin_run("statements", number, f"run-{number}", MOMENT.isoformat())
+    seqs = [index.begin_run("statements", number, f"run-{number}", MOMENT.isoformat()) for number in (1, 2, 3)]
+    assert seqs == [1, 2, 3]
     index.add(capture(files.write(fetch(1)), url, 1))
     assert index.resumable(url, "statements", 3) is not None          # run 1 killed: its capture serves run 3
     assert index.resumable(url, "events", 3) is None                   # another spider's runs do not count
-    index.mark_published("statements", 2)
+    index.mark_published(2)
     assert index.resumable(url, "statements", 3) is None               # run 2 published after it: fetched again
     assert index.latest_ok(url) is not None and index.latest(url) is not None
     index.add(capture(files.write(fetch(1, 503, b"busy")), url, 3, status=503))
