@@ -192,12 +192,11 @@ class StatePipeline(_Step):
                 first_seen=previous.record.get("first_seen") or now,
                 last_changed=now if changed else previous.record.get("last_changed") or now,
             )
-        # re-extracted from the archive (REEXTRACT): the site was not seen, last_seen stays
-        seen = previous.record.get("last_seen") if previous is not None and self.crawler.settings.getbool("REEXTRACT") else None
-        record.update(last_seen=seen or now, removed_at=None)
-        context.state.save(
-            StoredRow(item.id, item.url, item.posted_at, digest, record, item.etag, item.last_modified, context.number)
-        )
+        seen, checked = now, context.number
+        if previous is not None and self.crawler.settings.getbool("REEXTRACT"):   # read from the archive: the site was not seen
+            seen, checked = previous.record.get("last_seen") or now, previous.checked_run
+        record.update(last_seen=seen, removed_at=None)
+        context.state.save(StoredRow(item.id, item.url, item.posted_at, digest, record, item.etag, item.last_modified, checked))
         return _statement(record)
 
     def carried_over(self, item: StoredStatement, now: str) -> Statement:

@@ -5,9 +5,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from crawler.sample_site.content import CONTENT_DIR
 from crawler.sample_site.server import SampleServer
+
+# Timing is never asserted: no Hypothesis deadline (on a loaded machine one example may take 400 ms).
+settings.register_profile("no-deadline", deadline=None)
+settings.load_profile("no-deadline")
 
 
 @pytest.fixture(scope="session")

@@ -20,7 +20,8 @@ from tests.archive.warc_support import read_archive
 from tests.crawl_support import ROOT, crawl_command, read_jsonl, statement_fetches
 
 COPIES = 5          # about 200 statements: a first crawl of some seconds
-KILLS = 4
+KILLS = 4           # of the first crawl
+LATER_KILLS = 2     # of the incremental runs after it
 MAX_BODIES_PER_PAGE = 1.2
 
 
@@ -32,6 +33,11 @@ def assert_whole(workdir: Path) -> int:
         for line in text.splitlines():
             json.loads(line)
     return len(read_archive(workdir / "state" / "archive"))
+
+
+def assert_exported_once(workdir: Path, expected: set[str]) -> None:
+    ids = [s["id"] for s in read_jsonl(workdir / "exports" / "statements.jsonl")]
+    assert len(ids) == len(set(ids)) and set(ids) == expected
 
 
 def test_killed_first_crawls_keep_their_progress(tmp_path: Path) -> None:
@@ -65,13 +71,21 @@ def test_killed_first_crawls_keep_their_progress(tmp_path: Path) -> None:
         assert final.returncode == 0, final.stderr[-3000:]
         bodies = statement_fetches(server.log, content, 200)
         paths = server.site.content.article_paths()
-    assert assert_whole(workdir) > 2 * articles
-    statements = read_jsonl(workdir / "exports" / "statements.jsonl")
-    ids = [s["id"] for s in statements]
-    assert len(ids) == len(set(ids)) == articles
-    assert set(ids) == {page_id(server.url + path) for path in paths}
-    assert bodies <= MAX_BODIES_PER_PAGE * articles, f"{bodies} article bodies sent for {articles} article pages"
-    run = read_jsonl(workdir / "exports" / "runs.jsonl")[-1]
-    assert run["published"] is True and run["counts"]["archive_resumed"] > 0
-    print(f"kill test: {killed} kills, {bodies} article bodies for {articles} pages ({bodies / articles:.2f}), "
+        assert len(paths) == articles
+        run = read_jsonl(workdir / "exports" / "runs.jsonl")[-1]
+        assert run["published"] is True and run["counts"]["archive_resumed"] > 0
+        assert_exported_once(workdir, {page_id(server.url + path) for path in paths})
+        assert assert_whole(workdir) > 2 * articles
+        assert bodies <= MAX_BODIES_PER_PAGE * articles, f"{bodies} article bodies sent for {articles} article pages"
+
+        # later runs killed at random moments (one may be writing the exports): the published files stay whole
+        for _ in range(LATER_KILLS):
+            child = subprocess.Popen(crawl_command("statements", server.url, workdir, "-s", "LOG_LEVEL=WARNING"), cwd=ROOT,
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            time.sleep(rng.uniform(1.0, 3.0))
+            child.send_signal(signal.SIGKILL)
+            assert child.wait() in (-signal.SIGKILL, 0)
+            assert_whole(workdir)
+            assert_exported_once(workdir, {page_id(server.url + path) for path in paths})
+    print(f"kill test: {killed} + {LATER_KILLS} kills, {bodies} article bodies for {articles} pages ({bodies / articles:.2f}), "
           f"{run['counts']['archive_resumed']} pages resumed from the archive by the last run")
