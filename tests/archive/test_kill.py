@@ -16,7 +16,7 @@ from benchmarks.crawl_site import build_content
 from crawler.commands.crawl import EXIT_LOCKED
 from crawler.sample_site.server import SampleServer
 from crawler.urls import page_id
-from tests.archive.warc_support import read_archive
+from tests.archive.warc_support import read_archive, warcio_check
 from tests.crawl_support import ROOT, crawl_command, read_jsonl, statement_fetches
 
 COPIES = 5          # about 200 statements: a first crawl of some seconds
@@ -87,5 +87,7 @@ def test_killed_first_crawls_keep_their_progress(tmp_path: Path) -> None:
             assert child.wait() in (-signal.SIGKILL, 0)
             assert_whole(workdir)
             assert_exported_once(workdir, {page_id(server.url + path) for path in paths})
+    check = warcio_check(workdir / "state" / "archive")   # every block and payload digest of every file
+    assert check.returncode == 0, check.stdout[-2000:] + check.stderr[-2000:]
     print(f"kill test: {killed} + {LATER_KILLS} kills, {bodies} article bodies for {articles} pages ({bodies / articles:.2f}), "
           f"{run['counts']['archive_resumed']} pages resumed from the archive by the last run")

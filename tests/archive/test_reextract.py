@@ -4,6 +4,7 @@ today's extractors and registry, sends no request, and publishes the way a norma
 from __future__ import annotations
 
 import csv
+import re
 import shutil
 from pathlib import Path
 
@@ -75,3 +76,19 @@ def test_reextract_reads_the_archive_only_and_changes_only_what_extraction_chang
     assert (tmp_path / "exports" / "events.jsonl").read_text(encoding="utf-8").splitlines() == before["events.jsonl"]
     events_run = read_jsonl(tmp_path / "exports" / "runs.jsonl")[-1]
     assert events_run["spider"] == "events" and events_run["published"] is True and events_run["counts"]["archive_replayed"] > 0
+
+
+def test_pages_the_archive_lacks_are_skipped_logged_and_counted(own_site: SampleServer, tmp_path: Path) -> None:
+    """An archive of a statements crawl only: re-extracting the events reads what it holds and skips the rest."""
+    shutil.copy(REGISTRY_PATH, tmp_path / "registry.csv")
+    crawl(own_site.url, tmp_path, "statements")
+    archived = {r["url"] for r in read_jsonl(tmp_path / "exports" / "statements.jsonl")}
+    own_site.log.clear()
+    result = run_crawl("events", own_site.url, tmp_path, "-a", "reextract=1")
+    assert own_site.log.entries == []
+    run = read_jsonl(tmp_path / "exports" / "runs.jsonl")[-1]
+    missing = re.findall(r"not in the archive, not read: (\S+)", result.stderr)
+    assert missing and run["counts"]["archive_missing"] == len(missing) == len(set(missing))
+    assert run["counts"]["archive_replayed"] > 0   # the home page and the statements section were archived
+    assert not archived & set(missing)
+    assert all("/event" in url for url in missing), missing
