@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gzip
 import hashlib
 import threading
 from collections import Counter
@@ -70,7 +71,9 @@ def _not_modified(headers: dict[str, str], etag: str, modified: float) -> bool:
     return False
 
 
-def make_handler(site: SampleSite, log: RequestLog, error_pages: dict[str, int]) -> type[BaseHTTPRequestHandler]:
+def make_handler(
+    site: SampleSite, log: RequestLog, error_pages: dict[str, int], compress: bool = False
+) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         server_version = "OpenCms/10.5"
 
@@ -93,6 +96,10 @@ def make_handler(site: SampleSite, log: RequestLog, error_pages: dict[str, int])
                 self.end_headers()
                 return
             self.send_header("Content-Type", page.content_type)
+            if compress and "gzip" in self.headers.get("Accept-Encoding", ""):
+                body = gzip.compress(body, mtime=0)
+                self.send_header("Content-Encoding", "gzip")
+                self.send_header("Vary", "Accept-Encoding")
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)
@@ -106,13 +113,14 @@ def make_handler(site: SampleSite, log: RequestLog, error_pages: dict[str, int])
 class SampleServer:
     """The sample site served from a thread; `url` is its base URL. `error_pages` maps a path to the
     status the server answers it with, showing an error page instead (for tests of a site in trouble;
-    200 is the CMS's error page served as if all was well)."""
+    200 is the CMS's error page served as if all was well). `compress`: bodies sent gzip-encoded to
+    clients that accept it, as the live site's web server does."""
 
-    def __init__(self, content_dir: Path = CONTENT_DIR, port: int = 0, host: str = "127.0.0.1") -> None:
+    def __init__(self, content_dir: Path = CONTENT_DIR, port: int = 0, host: str = "127.0.0.1", compress: bool = False) -> None:
         self.log = RequestLog()
         self.error_pages: dict[str, int] = {}
         self.site = SampleSite(SiteContent(content_dir))
-        self.httpd = ThreadingHTTPServer((host, port), make_handler(self.site, self.log, self.error_pages))
+        self.httpd = ThreadingHTTPServer((host, port), make_handler(self.site, self.log, self.error_pages, compress))
         self.httpd.daemon_threads = True
         self._thread = threading.Thread(target=self.httpd.serve_forever, name="sample-site", daemon=True)
 

@@ -4,10 +4,13 @@ the bodies, and exports that point at their captures."""
 
 from __future__ import annotations
 
+import gzip
 import json
+import shutil
 from collections import Counter
 from pathlib import Path
 
+from crawler.sample_site.content import CONTENT_DIR
 from crawler.sample_site.server import SampleServer
 from tests.archive.warc_support import read_archive, sha1_digest, target_path, warcio_check
 from tests.crawl_support import read_jsonl, run_crawl
@@ -97,3 +100,23 @@ def test_exports_point_at_their_captures_and_statements_carry_their_pdf(own_site
         if event["url"] in fetched:   # a detail page: its own capture
             assert event["capture"]["url"] == event["url"]
     assert json.loads((tmp_path / "exports" / "runs.jsonl").read_text(encoding="utf-8").splitlines()[-1])["counts"]["archived_records"] > 0
+
+
+def test_compressed_bodies_are_archived_as_received_and_read_back_decoded(tmp_path: Path) -> None:
+    """A server that gzips its bodies: the archive holds the gzip bytes (with their Content-Encoding, digest
+    of those bytes), and a re-extraction from it decodes them as a fetch would: the same exports."""
+    shutil.copytree(CONTENT_DIR, tmp_path / "content")
+    with SampleServer(tmp_path / "content", compress=True) as server:
+        crawl(server, tmp_path, "statements")
+        before = (tmp_path / "exports" / "statements.jsonl").read_text(encoding="utf-8")
+        records = [r for r in read_archive(tmp_path / "state" / "archive") if r.type == "response" and r.status == 200]
+        assert records and all(r.http.get("content-encoding") == "gzip" for r in records)
+        for record in records:
+            assert record.payload[:2] == b"\x1f\x8b" and record.headers["WARC-Payload-Digest"] == sha1_digest(record.payload)
+            assert int(record.http["content-length"]) == len(record.payload)
+        assert any(b"<html" in gzip.decompress(r.payload) for r in records)
+        run = crawl(server, tmp_path, "statements", "-a", "reextract=1")
+        assert server.log.entries == []
+    assert run["counts"]["archive_replayed"] > 0
+    assert (tmp_path / "exports" / "statements.jsonl").read_text(encoding="utf-8") == before
+    assert len(read_jsonl(tmp_path / "exports" / "statements.jsonl")) == len(list((CONTENT_DIR / "articles").glob("*.toml")))
