@@ -52,6 +52,7 @@ COUNTS = {
     "archive_resumed": "archive/resumed",
     "archive_replayed": "archive/replayed",
     "archive_missing": "archive/missing",
+    "archive_errors": "archive/errors",
 }
 
 

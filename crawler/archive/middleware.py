@@ -17,6 +17,7 @@ capture of its own.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -134,7 +135,13 @@ class ArchiveMiddleware:
     def process_response(self, request: Request, response: Response, spider: Spider | None = None) -> Response:
         if ARCHIVED in response.flags or not request.url.startswith(("http://", "https://")) or self.replay:
             return response
-        capture = self.archive(request, response)
+        try:
+            capture = self.archive(request, response)
+        except (OSError, sqlite3.Error) as error:   # the page is still read; its record says it has no capture
+            self.stats.inc_value("archive/errors")
+            logger.error("could not archive %s: %s", request.url, error)
+            request.meta.pop(CAPTURE, None)
+            return response
         request.meta[CAPTURE] = capture.evidence()
         return response
 

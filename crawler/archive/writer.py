@@ -128,12 +128,17 @@ class WarcFiles:
         return buffer.getvalue()
 
     def _append(self, blob: bytes) -> int:
-        """Append in one write; returns the offset the blob starts at."""
+        """Append in one write; returns the offset the blob starts at. A write that fails part way
+        (a full disk) is cut off again, so the file still ends with a whole record."""
         assert self.fd is not None
         offset = self.size
         view = memoryview(blob)
-        while view:
-            view = view[os.write(self.fd, view):]
+        try:
+            while view:
+                view = view[os.write(self.fd, view):]
+        except OSError:
+            os.ftruncate(self.fd, offset)
+            raise
         self.size += len(blob)
         self.bytes += len(blob)
         return offset

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -11,6 +13,7 @@ from crawler.archive import ArchiveIndex, Capture, WarcFiles
 from crawler.archive.reader import read_response
 from crawler.archive.writer import Fetch, Written, warc_date
 from tests.archive.warc_support import sha1_digest
+from tests.crawl_support import ROOT
 
 MOMENT = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
 
@@ -81,3 +84,35 @@ def test_only_captures_of_runs_no_published_run_followed_resume(tmp_path: Path) 
     assert latest is not None and latest.status == 200                 # a server error is never what a re-extraction reads
     index.close()
     files.close()
+
+
+FILL_UP = """
+import resource, signal, sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[2])
+from tests.archive.test_writer_index import fetch
+from crawler.archive import WarcFiles
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+resource.setrlimit(resource.RLIMIT_FSIZE, (20000, 20000))   # the disk is full past 20,000 bytes
+files = WarcFiles(Path(sys.argv[1]), "solidnet-full", 10**9, {})
+written = failed = 0
+for n in range(40):
+    try:
+        files.write(fetch(n))
+        written += 1
+    except OSError:
+        failed += 1
+print(written, failed)
+"""
+
+
+def test_a_write_that_fails_part_way_leaves_whole_records(tmp_path: Path) -> None:
+    """A real file-size limit (RLIMIT_FSIZE) in a child process: writes fail part way, like on a full disk."""
+    result = subprocess.run([sys.executable, "-c", FILL_UP, str(tmp_path), str(ROOT)], capture_output=True, text=True, check=True)
+    written, failed = map(int, result.stdout.split())
+    assert written > 0 and failed > 0
+    (path,) = tmp_path.glob("*.warc.gz")
+    assert path.stat().st_size <= 20000
+    with path.open("rb") as fh:
+        kinds = [r.rec_type for r in ArchiveIterator(fh)]
+    assert kinds == ["warcinfo"] + ["response", "request"] * written
