@@ -37,12 +37,14 @@ CREATE TABLE IF NOT EXISTS captures (
     spider TEXT NOT NULL,
     run INTEGER NOT NULL,
     etag TEXT,
-    last_modified TEXT
+    last_modified TEXT,
+    key TEXT
 );
 CREATE INDEX IF NOT EXISTS captures_by_url ON captures (url);
+CREATE INDEX IF NOT EXISTS captures_by_key ON captures (key);
 """
 
-_COLUMNS = "record_id, url, kind, status, file, offset, length, digest, fetched_at, warc_date, spider, run, etag, last_modified"
+_COLUMNS = "record_id, url, kind, status, file, offset, length, digest, fetched_at, warc_date, spider, run, etag, last_modified, key"
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,7 @@ class Capture:
     run: int                 # the run that fetched it: its `seq` in the index's runs table (in the order runs began)
     etag: str | None = None
     last_modified: str | None = None
+    key: str | None = None   # what the request stood for, when URLs vary (one AJAX list page shown on several pages)
 
     def evidence(self) -> dict[str, Any]:
         """What an exported record says of its capture (the `capture` field)."""
@@ -99,7 +102,7 @@ class ArchiveIndex:
         """Index records just written, in one commit."""
         with self.db:
             self.db.executemany(
-                f"INSERT INTO captures ({_COLUMNS}) VALUES ({', '.join('?' * 14)})",
+                f"INSERT INTO captures ({_COLUMNS}) VALUES ({', '.join('?' * 15)})",
                 [tuple(asdict(c).values()) for c in captures],
             )
 
@@ -107,9 +110,13 @@ class ArchiveIndex:
         row = self.db.execute(f"SELECT {_COLUMNS} FROM captures WHERE {where} ORDER BY rowid DESC LIMIT 1", args).fetchone()
         return Capture(*row) if row else None
 
-    def latest(self, url: str) -> Capture | None:
-        """The latest response to `url` that is not a server error (what a re-extraction reads)."""
-        return self._one("url = ? AND kind = 'response' AND status < 500", url)
+    def latest(self, url: str, key: str | None = None) -> Capture | None:
+        """The latest response to `url` that is not a server error (what a re-extraction reads); else,
+        when a `key` is given, the latest such response to a request that stood for the same thing."""
+        found = self._one("url = ? AND kind = 'response' AND status < 500", url)
+        if found is None and key is not None:
+            found = self._one("key = ? AND kind = 'response' AND status < 500", key)
+        return found
 
     def latest_ok(self, url: str) -> Capture | None:
         """The latest 200 response to `url` (what a revisit refers to, and a conditional request starts from)."""

@@ -12,6 +12,9 @@ capture of its own.
   If-None-Match / If-Modified-Since from its latest archived 200.
 * Re-extraction (`REEXTRACT`): no request leaves; each is answered with its latest archived
   response that is not a server error, or ignored (logged and counted) when the archive has none.
+  A request marked `ARCHIVE_KEY` (an AJAX list page, whose URL names the page the list sits on)
+  is also answered by a capture of another URL that stood for the same thing: which page's
+  instance of a list a run reads first depends on the order responses arrive in.
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ logger = logging.getLogger(__name__)
 CAPTURE = "capture"                           # response.meta key: the capture's evidence (Capture.evidence())
 ARCHIVE_RESUME = "archive_resume"             # request.meta key: may be answered with an unpublished run's capture
 ARCHIVE_CONDITIONAL = "archive_conditional"   # request.meta key: conditional on its latest archived 200
+ARCHIVE_KEY = "archive_key"                   # request.meta key: what the request stands for, where URLs vary (see ArchiveIndex.latest)
 ARCHIVED = "archived"                         # flag of a response read from the archive
 DROPPED_HEADERS = (b"Transfer-Encoding",)     # the body is stored de-chunked
 
@@ -102,7 +106,7 @@ class ArchiveMiddleware:
         if not request.url.startswith(("http://", "https://")):
             return None
         if self.replay:
-            if (capture := self.index.latest(request.url)) is None:
+            if (capture := self.index.latest(request.url, request.meta.get(ARCHIVE_KEY))) is None:
                 self.stats.inc_value("archive/missing")
                 logger.warning("not in the archive, not read: %s", request.url)
                 raise NotInArchive(f"{request.url} is not in the archive")
@@ -181,6 +185,7 @@ class ArchiveMiddleware:
             run=self.seq,
             etag=_header(response, b"ETag"),
             last_modified=_header(response, b"Last-Modified"),
+            key=request.meta.get(ARCHIVE_KEY),
         )
         self.index.add(capture)
         return capture

@@ -17,7 +17,7 @@ from scrapy.http import Response, TextResponse
 from scrapy.settings import BaseSettings
 from scrapy.spidermiddlewares.httperror import HttpError
 
-from ..archive.middleware import NotInArchive
+from ..archive.middleware import ARCHIVE_KEY, NotInArchive
 from ..templates.lists import (
     DynamicList,
     ListPage,
@@ -83,7 +83,7 @@ class SolidnetSpider(scrapy.Spider):
                 callback=self.parse_list,
                 cb_kwargs={"dynamic": dynamic, **kwargs},
                 errback=self.discovery_failed,
-                meta={LIST_PAGE: canonical_url(response.url, self.base_url)},
+                meta={LIST_PAGE: canonical_url(response.url, self.base_url), ARCHIVE_KEY: f"{dynamic.key}#1"},
             )
 
     def parse_list(self, response: Response, dynamic: DynamicList, **kwargs: Any) -> Iterator[Any]:
@@ -99,7 +99,7 @@ class SolidnetSpider(scrapy.Spider):
                     callback=self.parse_list,
                     cb_kwargs={"dynamic": dynamic, **kwargs},
                     errback=self.discovery_failed,
-                    meta={LIST_PAGE: list_page(response)},
+                    meta={LIST_PAGE: list_page(response), ARCHIVE_KEY: f"{dynamic.key}#{number}"},
                 )
         yield from self.list_entries(page.entry_urls, response)
 

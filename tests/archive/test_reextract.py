@@ -7,6 +7,7 @@ import csv
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 from crawler.parties.registry import REGISTRY_PATH
 from crawler.sample_site.content import CONTENT_DIR
@@ -16,10 +17,12 @@ from tests.crawl_support import read_jsonl, run_crawl
 EXPORTS = ("statements.jsonl", "signatories.jsonl", "parties.jsonl", "events.jsonl")
 
 
-def crawl(url: str, workdir: Path, spider: str, *extra: str) -> dict[str, object]:
+def crawl(url: str, workdir: Path, spider: str, *extra: str) -> dict[str, Any]:
     result = run_crawl(spider, url, workdir, "-s", f"PARTY_REGISTRY={workdir / 'registry.csv'}", *extra)
     assert result.returncode == 0, result.stderr[-3000:]
-    return read_jsonl(workdir / "exports" / "runs.jsonl")[-1]
+    run = read_jsonl(workdir / "exports" / "runs.jsonl")[-1]
+    run["log"] = result.stderr
+    return run
 
 
 def add_alias(registry: Path, name: str) -> None:
@@ -39,7 +42,8 @@ def test_reextract_reads_the_archive_only_and_changes_only_what_extraction_chang
     shutil.copytree(CONTENT_DIR, tmp_path / "content")
     with SampleServer(tmp_path / "content") as server:
         url = server.url
-        crawl(url, tmp_path, "statements")
+        first = crawl(url, tmp_path, "statements")
+        assert first["counts"]["errors"] == 0, first["log"][-3000:]
         crawl(url, tmp_path, "events")
         before = {name: (tmp_path / "exports" / name).read_text(encoding="utf-8").splitlines() for name in EXPORTS}
         statements = read_jsonl(tmp_path / "exports" / "statements.jsonl")
@@ -53,9 +57,11 @@ def test_reextract_reads_the_archive_only_and_changes_only_what_extraction_chang
         run = crawl(url, tmp_path, "statements", "-a", "reextract=1")
         assert server.log.entries == []   # not one request reached the site
     counts = run["counts"]
-    assert run["status"] == "ok" and run["published"] is True
-    assert counts["archive_replayed"] > 0 and counts["archived_records"] == 0 and counts["archive_missing"] == 0
-    assert counts["changed"] == len(expected_changed) and counts["unchanged"] == len(statements) - len(expected_changed)
+    assert run["status"] == "ok" and run["published"] is True, run
+    missing = re.findall(r"not in the archive, not read: (\S+)", run["log"])
+    assert counts["archive_replayed"] > 0 and counts["archived_records"] == 0 and counts["archive_missing"] == 0, (counts, missing)
+    assert counts["changed"] == len(expected_changed), (counts, sorted(expected_changed))
+    assert counts["unchanged"] == len(statements) - len(expected_changed), counts
 
     after = read_jsonl(tmp_path / "exports" / "statements.jsonl")
     lines = (tmp_path / "exports" / "statements.jsonl").read_text(encoding="utf-8").splitlines()
@@ -68,7 +74,7 @@ def test_reextract_reads_the_archive_only_and_changes_only_what_extraction_chang
                 k: v for k, v in old.items() if k not in ("last_changed", "signatories", "duplicates_dropped")
             }
         else:
-            assert new_line == old_line   # byte-identical: same capture, same crawled_at, last_seen untouched
+            assert new_line == old_line, new["id"]   # byte-identical: same capture, same crawled_at, last_seen untouched
 
     # the site gone: the events are rebuilt from the archive all the same, unchanged
     result = run_crawl("events", url, tmp_path, "-a", "reextract=1")

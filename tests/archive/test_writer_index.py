@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import subprocess
 import sys
 from datetime import UTC, datetime
@@ -82,6 +83,12 @@ def test_only_captures_of_runs_no_published_run_followed_resume(tmp_path: Path) 
     index.add(capture(files.write(fetch(1, 503, b"busy")), url, 3, status=503))
     latest = index.latest(url)
     assert latest is not None and latest.status == 200                 # a server error is never what a re-extraction reads
+    other = "http://example.org/list-ajax.jsp?instanceId=li_2&page=1"   # the same list shown on another page
+    index.add(dataclasses.replace(capture(files.write(fetch(2)), "http://example.org/list-ajax.jsp?instanceId=li_1&page=1", 3),
+                                  key="list#1"))
+    assert index.latest(other) is None
+    found = index.latest(other, "list#1")
+    assert found is not None and found.key == "list#1" and index.latest(other, "list#2") is None
     index.close()
     files.close()
 
