@@ -4,7 +4,8 @@ The bundled article files are copied `--copies` times into a temp content folder
 `path` (slug paths get a `-c<k>` suffix, `/article/<uuid>` paths a changed last uuid group); events are
 copied once. `SampleServer` serves that folder from a thread of this process; the crawl runs as a child
 process with fast settings, twice into the same temp workdir (run 2 is incremental: conditional requests
-or carried-over records, as the recrawl policy decides).
+or carried-over records, as the recrawl policy decides), then a third time with `-a reextract=1` (every page
+read from the web archive the first two runs wrote; the server should see no request).
 
 Peak RSS method: each crawl is started with `subprocess.Popen` and reaped with `os.wait4(pid)`, whose
 rusage is that one child's own (ru_maxrss in KiB on Linux). Unlike `getrusage(RUSAGE_CHILDREN)`, which
@@ -86,9 +87,9 @@ def build_content(target: Path, copies: int) -> int:
     return written
 
 
-def crawl(base_url: str, workdir: Path, log: Path) -> Run:
+def crawl(base_url: str, workdir: Path, log: Path, *extra: str) -> Run:
     """One `scrapy crawl statements` child; its own peak RSS from os.wait4."""
-    command = crawl_command("statements", base_url, workdir, *FAST)
+    command = crawl_command("statements", base_url, workdir, *FAST, *extra)
     start = time.perf_counter()
     before = resource.getrusage(resource.RUSAGE_SELF)
     with log.open("wb") as out:
@@ -125,6 +126,10 @@ def report(number: int, run: Run, server: SampleServer, exports: Path, log: Path
         if (exports / f"{name}.jsonl").exists()
     )
     print(f"  exports: {sizes}")
+    warcs = list((exports.parent / "state" / "archive").glob("*.warc.gz"))
+    size = sum(p.stat().st_size for p in warcs)
+    print(f"  archive: {len(warcs)} WARC files, {size / 2**20:.1f} MiB in all "
+          f"({size / max(statements, 1) * 1000 / 2**20:.1f} MiB per 1,000 statements)")
     if run.exit_code != 0:
         print(f"  crawl log: {log} (last lines)")
         for line in log.read_text(encoding="utf-8", errors="replace").splitlines()[-10:]:
@@ -142,10 +147,10 @@ def main() -> None:
         articles = build_content(tmp / "content", args.copies)
         print(f"crawl_site: {articles} article files ({args.copies} copies), content in {tmp / 'content'}")
         with SampleServer(tmp / "content") as server:
-            for number in (1, 2):
+            for number, extra in ((1, ()), (2, ()), (3, ("-a", "reextract=1"))):   # 3: re-extraction from the archive
                 server.log.clear()
                 log = tmp / f"crawl-{number}.log"
-                run = crawl(server.url, tmp / "work", log)
+                run = crawl(server.url, tmp / "work", log, *extra)
                 report(number, run, server, tmp / "work" / "exports", log)
     finally:
         if args.keep:

@@ -39,6 +39,7 @@ class RunContext:
     recrawl: Recrawl
     exports_dir: Path
     events: EventBook = field(default_factory=EventBook)   # every event sighting of this run, merged
+    reextract: bool = False         # every page read from the web archive (REEXTRACT): the site is not seen
     status: Status | None = None    # set when the run ends
     published: bool = False         # set when the run ends: whether its exports and state changes were kept
 
@@ -85,6 +86,7 @@ def run_context(crawler: Crawler) -> RunContext:
         state=state,
         recrawl=Recrawl(state, policy, number, started, stats.inc_value),
         exports_dir=Path(settings.get("EXPORTS_DIR")),
+        reextract=settings.getbool("REEXTRACT"),
     )
     setattr(crawler, _ATTR, context)
     crawler.signals.connect(state.close, signal=signals.engine_stopped, weak=False)

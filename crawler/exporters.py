@@ -42,11 +42,12 @@ def signatory_lines(statement: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
         yield {k: line.get(k) for k in SIGNATORY_FIELDS}
 
 
-def merged_events(book: EventBook, stored: Mapping[str, dict[str, Any]], now: str) -> list[dict[str, Any]]:
+def merged_events(book: EventBook, stored: Mapping[str, dict[str, Any]], now: str, replayed: bool = False) -> list[dict[str, Any]]:
     """Every event to export, by start date then id: this run's merged sightings with their time fields
-    (`crawler.timefields.event_times`), and the stored events the site no longer shows, as they were."""
+    (`crawler.timefields.event_times`; `replayed`: read from the web archive), and the stored events the
+    site no longer shows, as they were."""
     events = dict(stored)
     for record in book:
         fields = record.to_dict()
-        events[record.id] = {**fields, **event_times(stored.get(record.id), fields, now)}
+        events[record.id] = {**fields, **event_times(stored.get(record.id), fields, now, replayed)}
     return sorted(events.values(), key=lambda e: (e["start_date"], e["id"]))

@@ -17,6 +17,8 @@ from twisted.internet.defer import CancelledError
 from twisted.internet.error import TimeoutError as TwistedTimeoutError
 from twisted.python.failure import Failure
 
+from .archive.middleware import NotInArchive
+
 GONE_STATUSES = (404, 410)
 
 
@@ -29,10 +31,14 @@ class FailureKind(StrEnum):
     REDIRECT_LOOP = "redirect_loop"  # more redirects than REDIRECT_MAX_TIMES
     TIMEOUT = "timeout"             # no whole answer within DOWNLOAD_TIMEOUT (after retries)
     NETWORK = "network"             # refused, reset, DNS, TLS ... (after retries)
+    NOT_IN_ARCHIVE = "not_in_archive"   # a re-extraction asked for a page the web archive does not hold
     IGNORED = "ignored"             # dropped by another component on purpose
 
 
-QUIET = {FailureKind.ROBOTS: logging.INFO, FailureKind.GONE: logging.WARNING, FailureKind.IGNORED: logging.INFO}
+QUIET = {
+    FailureKind.ROBOTS: logging.INFO, FailureKind.GONE: logging.WARNING, FailureKind.NOT_IN_ARCHIVE: logging.WARNING,
+    FailureKind.IGNORED: logging.INFO,
+}
 
 
 @dataclass(frozen=True)
@@ -64,6 +70,8 @@ def classify(error: BaseException, status: int | None = None) -> FetchFailure:
         return FetchFailure(kind, f"answered {status}", status)
     if any(mark in message for mark in _SIZE_MARKS):
         return FetchFailure(FailureKind.TOO_LARGE, message)
+    if isinstance(error, NotInArchive):
+        return FetchFailure(FailureKind.NOT_IN_ARCHIVE, message)
     if isinstance(error, IgnoreRequest):
         if "robots.txt" in message:
             return FetchFailure(FailureKind.ROBOTS, message)

@@ -48,6 +48,8 @@ class StatementPage:
     last_modified: str | None = None
     stored: StoredRow | None = None
     previous: dict[str, Any] | None = None   # the record the state holds
+    pdf_url: str | None = None         # the PDF the page links ("Show PDF")
+    capture: dict[str, Any] | None = None   # where the archive holds the response (`Capture.evidence()`)
 
 
 @dataclass
@@ -63,6 +65,7 @@ class Statement:
     carried: Carry | None = None          # None: read this run
     etag: str | None = None
     last_modified: str | None = None
+    capture: dict[str, Any] | None = None   # the archived response it was read from (None: carried over)
     record: dict[str, Any] = field(default_factory=dict)   # the exported line, once built
     changed: bool = False                 # what was extracted differs from the stored record
 
@@ -78,6 +81,7 @@ class EventSource:
     url: str
     html: str
     selector: Selector | None = None   # the spider's parse of `html`, so the page is parsed once
+    capture: dict[str, Any] | None = None   # where the archive holds the page
 
 
 @dataclass
@@ -86,3 +90,4 @@ class EventSightings:
 
     source_url: str
     records: list[EventRecord] = field(default_factory=list)
+    capture: dict[str, Any] | None = None   # where the archive holds the page

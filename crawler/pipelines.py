@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -66,7 +67,7 @@ class ExtractPipeline(_Step):
             for problem in sightings.problems:
                 self.stats.inc_value("events/unreadable")
                 logger.warning("%s: event %r left out of the export: %s %r", problem.url, problem.title, problem.reason, problem.text)
-            return EventSightings(item.url, sightings.records)
+            return EventSightings(item.url, sightings.records, item.capture)
         return item
 
     def statement(self, item: StatementPage) -> Statement:
@@ -79,7 +80,7 @@ class ExtractPipeline(_Step):
         if page.template == "generic":
             self.stats.inc_value("pages/unknown_template")
             logger.warning("%s: unknown template, read with generic signals", item.url)
-        extracted = read_statement(page)
+        extracted = replace(read_statement(page), pdf_url=item.pdf_url)
         for problem in extracted.problems:
             self.stats.inc_value("pages/problems")
             logger.warning("%s: %s", item.url, problem)
@@ -95,7 +96,7 @@ class ExtractPipeline(_Step):
             logger.warning("%s: unreadable dateline %r", item.url, extracted.dateline.unreadable)
         return Statement(
             url=item.url, template=template_name(page.template), extracted=extracted, stored=item.stored,
-            previous=item.previous, etag=item.etag, last_modified=item.last_modified,
+            previous=item.previous, etag=item.etag, last_modified=item.last_modified, capture=item.capture,
         )
 
 
@@ -123,12 +124,15 @@ class RecordPipeline(_Step):
             record["signatories"], signatory_first_seen(record["signatories"], (previous or {}).get("signatories", []), now), strict=True
         ):
             entry["first_seen"] = first_seen
-        changed = previous is not None and item.stored is not None and content_hash(record) != item.stored.content_hash
         reason = item.carried
+        capture = (previous or {}).get("capture") if reason else item.capture   # a carried-over record keeps its capture
+        record["capture"] = capture
+        changed = previous is not None and item.stored is not None and content_hash(record) != item.stored.content_hash
+        read_at = None if reason else item.capture["fetched_at"] if item.capture else utc_now()
         record.update(
             statement_times(
-                previous, now, read_at=None if reason else utc_now(), seen=reason is None or reason.seen,
-                gone=reason is Carry.GONE, changed=changed,
+                previous, now, read_at=read_at, seen=reason is None or reason.seen,
+                gone=reason is Carry.GONE, changed=changed, replayed=run_context(self.crawler).reextract,
             )
         )
         item.record, item.changed = record, changed
@@ -179,7 +183,7 @@ class StagePipeline(_Step):
         context = run_context(self.crawler)
         if isinstance(item, EventSightings):
             for event in item.records:
-                context.events.add(event)
+                context.events.add(event, item.capture)
             self.stats.inc_value("events/sighted", len(item.records))
             return item
         if not isinstance(item, Statement):
@@ -191,6 +195,8 @@ class StagePipeline(_Step):
         self.stats.inc_value(f"items/{outcome(item)}")
         row, digest = item.stored, content_hash(record)
         checked = context.number if item.carried in (None, Carry.NOT_MODIFIED) or row is None else row.checked_run
+        if context.reextract and row is not None:   # read from the archive: the site was not checked
+            checked = row.checked_run
         if item.carried is None or row is None:
             context.state.save(StoredRow(record["id"], record["url"], record["posted_at"], digest, item.etag, item.last_modified, checked), record)
         else:

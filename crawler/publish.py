@@ -120,7 +120,7 @@ def write_events(publication: Publication, context: RunContext) -> None:
     """events.jsonl: this run's merged events with those of earlier runs, saved to the state as they are written."""
     stored = context.state.events()
     events = []
-    for merged in merged_events(context.events, stored, context.stamp):
+    for merged in merged_events(context.events, stored, context.stamp, context.reextract):
         event: dict[str, Any] | None = merged
         if found := problems("event", merged):
             publication.invalid += 1

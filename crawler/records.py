@@ -106,6 +106,7 @@ def build_record(url: str, template: Template, extracted: ExtractedStatement, re
         "signatories": signatories,
         "duplicates_dropped": extracted.party_list.duplicates_dropped + dropped,
         "template": template,
+        "pdf_url": extracted.pdf_url,
     }
     return {name: values.get(name) for name in STATEMENT_FIELDS}, unresolved
 
@@ -139,4 +140,5 @@ def extracted_from_record(record: dict[str, Any]) -> ExtractedStatement:
             duplicates_dropped=int(record.get("duplicates_dropped") or 0),
             heading=None,
         ),
+        pdf_url=record.get("pdf_url"),
     )

@@ -53,6 +53,12 @@ COUNTS = {
     "redirect_loops": "fetch_failures/redirect_loop",
     "charset_mismatches": "pages/charset_mismatch",
     "too_deep": "pages/too_deep",
+    "archived_records": "archive/records",
+    "archived_bytes": "archive/bytes",
+    "archive_resumed": "archive/resumed",
+    "archive_replayed": "archive/replayed",
+    "archive_missing": "fetch_failures/not_in_archive",
+    "archive_errors": "archive/errors",
 }
 
 

@@ -16,6 +16,9 @@ PARTY_REGISTRY = None                       # a registry CSV of your own; None: 
 MAX_UNTITLED_SHARE = 0.2                    # a run with a larger share of pages without a title is degraded
 MAX_UNDATED_SHARE = 0.25                    # ... or with a larger share of statement pages without a date (stamp, JSON-LD, <time>)
 MAX_ERROR_SHARE = 0.2                       # ... or with a larger share of failed requests / unreadable pages
+ARCHIVE_DIR = None                          # the web archive (WARC files and their index); None: STATE_DIR/archive
+ARCHIVE_MAX_FILE_SIZE = 1_000_000_000       # a WARC file is closed for a new one before it passes this many bytes
+REEXTRACT = False                           # True (or `-a reextract=1`): read every page from the archive, send no request
 
 # --- politeness ---------------------------------------------------------------
 USER_AGENT = "solidnet-crawler/0.1 (research archive of party statements; +https://github.com/solidnet-crawler)"
@@ -45,6 +48,7 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,   # replaced: it lets a run's first requests through
     "crawler.robots.RobotsTxtMiddleware": 100,
     "crawler.middlewares.PageChecksMiddleware": 580,   # charset, nesting depth; responses pass it after HttpCompressionMiddleware (590)
+    "crawler.archive.middleware.ArchiveMiddleware": 950,   # next to the downloader: responses as received
 }
 ITEM_PIPELINES = {
     "crawler.pipelines.ExtractPipeline": 100,

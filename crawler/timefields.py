@@ -9,25 +9,29 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 TIME_FIELDS = ("crawled_at", "first_seen", "last_seen", "last_changed", "removed_at")
-EVENT_NOT_CONTENT = ("crawled_at", "first_seen", "last_seen", "last_changed", "source_urls")
+NOT_CONTENT = (*TIME_FIELDS, "capture")   # where the page is archived is no part of what it says
+EVENT_NOT_CONTENT = ("crawled_at", "first_seen", "last_seen", "last_changed", "source_urls", "capture")
 
 
 def statement_times(
-    previous: Mapping[str, Any] | None, now: str, *, read_at: str | None, seen: bool, gone: bool, changed: bool
+    previous: Mapping[str, Any] | None, now: str, *, read_at: str | None, seen: bool, gone: bool, changed: bool,
+    replayed: bool = False,
 ) -> dict[str, str | None]:
     """The time fields of a statement.
 
-    `read_at`: when its page was fetched, if it was read this run (crawled_at); `seen`: the site showed it (read, or not due,
-    or answered 304: last_seen = now, removed_at cleared); `gone`: the site answered 404/410 (removed_at
-    = the run that first found it gone); `changed`: what was extracted differs from the stored record.
+    `read_at`: when its page was fetched, if it was read this run (crawled_at: its capture's fetch time); `seen`: the site
+    showed it (read, or not due, or answered 304: last_seen = now, removed_at cleared); `gone`: the site answered 404/410
+    (removed_at = the run that first found it gone); `changed`: what was extracted differs from the stored record;
+    `replayed`: read from the web archive by a re-extraction, so the site was not seen (last_seen keeps its value).
     A new statement (no `previous`) is first seen, and changed, now. Otherwise the previous values hold.
     """
     old = previous or {}
     first_seen = old.get("first_seen") or now
     last_changed = now if changed or previous is None else old.get("last_changed") or now
     if seen:
+        last_seen = (old.get("last_seen") or now) if replayed else now
         return {"crawled_at": read_at or old.get("crawled_at") or now, "first_seen": first_seen,
-                "last_seen": now, "last_changed": last_changed, "removed_at": None}
+                "last_seen": last_seen, "last_changed": last_changed, "removed_at": None}
     return {
         "crawled_at": old.get("crawled_at") or now,
         "first_seen": first_seen,
@@ -50,17 +54,19 @@ def signatory_first_seen(entries: Sequence[Mapping[str, Any]], previous: Sequenc
     return [by_key.get(entry_key(e)) or by_raw.get(e.get("raw")) or now for e in entries]
 
 
-def event_times(previous: Mapping[str, Any] | None, record: Mapping[str, Any], now: str) -> dict[str, str]:
-    """The time fields of an event the site showed this run: last_changed moves when what it says changed."""
+def event_times(previous: Mapping[str, Any] | None, record: Mapping[str, Any], now: str, replayed: bool = False) -> dict[str, str]:
+    """The time fields of an event the site showed this run: last_changed moves when what it says changed.
+    `replayed`: read from the web archive by a re-extraction, so the site was not seen (crawled_at and last_seen keep their values)."""
     unchanged = previous is not None and content(previous, EVENT_NOT_CONTENT) == content(record, EVENT_NOT_CONTENT)
+    kept = previous is not None and replayed
     return {
-        "crawled_at": now,
+        "crawled_at": previous["crawled_at"] if previous and kept else now,
         "first_seen": previous["first_seen"] if previous else now,
-        "last_seen": now,
+        "last_seen": previous["last_seen"] if previous and kept else now,
         "last_changed": previous["last_changed"] if previous and unchanged else now,
     }
 
 
-def content(record: Mapping[str, Any], not_content: Sequence[str] = TIME_FIELDS) -> dict[str, Any]:
-    """What a record says, without when (and, for events, where) it was seen."""
+def content(record: Mapping[str, Any], not_content: Sequence[str] = NOT_CONTENT) -> dict[str, Any]:
+    """What a record says, without when it was seen and where it is archived (and, for events, where it was seen)."""
     return {k: v for k, v in record.items() if k not in not_content}

@@ -1,4 +1,5 @@
-"""Golden exports of the sample site: a crawl's exports with the time fields and the server's address blanked.
+"""Golden exports of the sample site: a crawl's exports with the time fields, the captures (where the archive
+holds each page: a new record id every run) and the server's address blanked.
 
 The test (`tests/integration/test_golden_exports.py`) crawls the bundled sample site and compares
 its exports with the files in `tests/golden/`. After a change meant to alter the exports,
@@ -21,12 +22,17 @@ from tests.crawl_support import run_crawl
 GOLDEN_DIR = Path(__file__).resolve().parent / "golden"
 SITE = "http://sample.test"   # stands for the server's address, which changes from run to run
 EXPORTS = {"statements": ("statements.jsonl", "signatories.jsonl", "parties.jsonl"), "events": ("events.jsonl",)}
-TIME_VALUES = re.compile('"(' + "|".join(TIME_FIELDS) + r')": (?:"[^"]*"|null)')
+TIME_VALUES = re.compile('"(' + "|".join((*TIME_FIELDS, "capture")) + r')": (?:"[^"]*"|null|\{[^{}]*\})')
+
+
+def without_times(text: str) -> str:
+    """An export's text with every time field's and capture's value replaced by `_`."""
+    return TIME_VALUES.sub(r'"\1": _', text)
 
 
 def blanked(text: str, base_url: str) -> str:
-    """An export's text with every time field's value replaced by `_` and the server's address by SITE."""
-    return TIME_VALUES.sub(r'"\1": _', text.replace(base_url, SITE))
+    """An export's text with every time field's and capture's value replaced by `_` and the server's address by SITE."""
+    return without_times(text.replace(base_url, SITE))
 
 
 def crawl_exports(server: SampleServer, workdir: Path) -> dict[str, str]:

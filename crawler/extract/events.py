@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import astuple, dataclass, field, fields, replace
 from datetime import date, datetime, timedelta
 from functools import reduce
+from typing import Any
 
 from parsel import Selector
 
@@ -31,6 +32,7 @@ class EventRecord:
     url: str | None                # the detail page
     source_urls: tuple[str, ...]   # sorted distinct pages the event was seen on
     description: str | None        # plain text of the detail page, one line per paragraph
+    capture: dict[str, Any] | None = field(default=None, compare=False)   # where the archive holds the page showing it (set by EventBook)
     from_detail_page: bool = field(default=False, metadata={"export": False})
 
     def to_dict(self) -> dict[str, object]:
@@ -205,18 +207,28 @@ class EventBook:
     """Event records gathered over a crawl, merged by id; the result does not depend on the order they arrive in."""
 
     def __init__(self) -> None:
-        self._sightings: dict[str, set[EventRecord]] = {}   # distinct sightings of each event, sources set apart
+        self._sightings: dict[str, set[EventRecord]] = {}   # distinct sightings of each event, sources and captures set apart
         self._sources: dict[str, set[str]] = {}
+        self._captures: dict[str, list[dict[str, Any]]] = {}
 
-    def add(self, record: EventRecord) -> None:
-        """Add one sighting of an event; the same sighting on another page only adds that page."""
-        self._sightings.setdefault(record.id, set()).add(replace(record, source_urls=()))
+    def add(self, record: EventRecord, capture: dict[str, Any] | None = None) -> None:
+        """Add one sighting of an event (with the capture of the page it is on, if archived); the same
+        sighting on another page only adds that page."""
+        self._sightings.setdefault(record.id, set()).add(replace(record, source_urls=(), capture=None))
         self._sources.setdefault(record.id, set()).update(record.source_urls)
+        if capture is not None:
+            self._captures.setdefault(record.id, []).append(capture)
 
     def _merged(self, event_id: str) -> EventRecord:
-        """Every sighting of one event merged in a fixed order, with every page it was seen on."""
+        """Every sighting of one event merged in a fixed order, with every page it was seen on and its capture."""
         first, *rest = sorted(self._sightings[event_id], key=_sighting_order)
-        return replace(reduce(merge_events, rest, first), source_urls=tuple(sorted(self._sources[event_id])))
+        merged = reduce(merge_events, rest, first)
+        return replace(merged, source_urls=tuple(sorted(self._sources[event_id])), capture=self._capture(event_id, merged.url))
+
+    def _capture(self, event_id: str, url: str | None) -> dict[str, Any] | None:
+        """The capture that shows the event: its detail page's, else that of the first page (by URL) showing it."""
+        captures = sorted(self._captures.get(event_id, []), key=lambda c: (c["url"] != url, c["url"], c["record_id"]))
+        return captures[0] if captures else None
 
     def __len__(self) -> int:
         return len(self._sightings)

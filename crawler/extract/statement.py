@@ -29,6 +29,7 @@ class ExtractedStatement:
     dateline: DatelineResult
     party_list: PartyList
     problems: list[str] = field(default_factory=list)
+    pdf_url: str | None = None     # the PDF the page links ("Show PDF"; `crawler.templates.pdf`)
 
 
 def posted_at(page: ArticlePage, body_lines: list[str]) -> datetime | None:

@@ -146,7 +146,7 @@ def paragraphs(parts: list[str]) -> str:
 def article(item: Article) -> str:
     """`blog-detail.jsp` with showmarkers=true."""
     stamp = detail_date(item.stamp) if item.stamp else ""
-    pdf = f"/pdflink/en/{attr(item.slug)}.pdf"
+    pdf = attr(item.pdf_path)
     return f"""<div class="ap-detail-page ap-blog-page">
     <div class="ap-blog-header">
         <div class="row">

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import time
 import tomllib
+import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -42,6 +43,11 @@ class Article:
     @property
     def slug(self) -> str:
         return self.path.removeprefix("/article/").strip("/")
+
+    @property
+    def pdf_path(self) -> str:
+        """Where OpenCms serves the page as PDF (`<cms:pdf>`: /pdflink/<locale>/<structure id>/<name>.pdf)."""
+        return f"/pdflink/en/{uuid.uuid5(uuid.NAMESPACE_URL, self.path)}/{self.slug.rsplit('/', 1)[-1]}.pdf"
 
 
 @dataclass(frozen=True)
@@ -119,6 +125,7 @@ class SiteContent:
         self.articles: list[Article] = []
         self.events: list[Event] = []
         self._by_path: dict[str, Article] = {}
+        self._by_pdf: dict[str, Article] = {}
 
     def _scan(self) -> dict[str, float]:
         signature: dict[str, float] = {}
@@ -148,6 +155,7 @@ class SiteContent:
             key=lambda e: (e.start, e.title),
         )
         self._by_path = {a.path.rstrip("/"): a for a in self.articles}
+        self._by_pdf = {a.pdf_path: a for a in self.articles if a.template == "apollo"}
         self._signature = signature
 
     @property
@@ -162,6 +170,10 @@ class SiteContent:
     def article_at(self, path: str) -> Article | None:
         """The article at a URL path, with or without the trailing slash."""
         return self._by_path.get(path.rstrip("/"))
+
+    def pdf_at(self, path: str) -> Article | None:
+        """The article whose PDF is at a URL path (Apollo pages link one)."""
+        return self._by_pdf.get(path)
 
     def event_at(self, path: str) -> Event | None:
         wanted = path.rstrip("/")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gzip
 import hashlib
 import threading
 from collections import Counter
@@ -73,7 +74,7 @@ def _not_modified(headers: dict[str, str], etag: str, modified: float) -> bool:
 
 
 def make_handler(
-    site: SampleSite | CmsSite, log: RequestLog, error_pages: dict[str, int], hostile: dict[str, Answer]
+    site: SampleSite | CmsSite, log: RequestLog, error_pages: dict[str, int], hostile: dict[str, Answer], compress: bool = False
 ) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         server_version = "OpenCms/10.5"
@@ -87,7 +88,7 @@ def make_handler(
             if (answer := hostile.get(parts.path)) is not None:
                 log.add(self.path, answer(self, page))
                 return
-            body = page.body.encode("utf-8")
+            body = page.raw if page.raw is not None else page.body.encode("utf-8")
             etag = f'"{hashlib.sha1(body).hexdigest()[:16]}"'
             status = page.status
             if status == 200 and _not_modified(dict(self.headers.items()), etag, page.last_modified):
@@ -100,6 +101,10 @@ def make_handler(
                 self.end_headers()
                 return
             self.send_header("Content-Type", page.content_type)
+            if compress and "gzip" in self.headers.get("Accept-Encoding", ""):
+                body = gzip.compress(body, mtime=0)
+                self.send_header("Content-Encoding", "gzip")
+                self.send_header("Vary", "Accept-Encoding")
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)
@@ -116,15 +121,17 @@ class SampleServer:
     200 is the CMS's error page served as if all was well); `hostile` maps a path to a hostile answer
     (`crawler.sample_site.hostile`: oversized, gzip bomb, redirect loop, trickle, wrong charset ...). `markup`
     is the CMS whose markup the site is served in: `opencms` (Apollo and Mercury, the real site's), `wordpress`
-    or `drupal`."""
+    or `drupal`. `compress`: bodies sent gzip-encoded to clients that accept it, as the live site's web server does."""
 
-    def __init__(self, content_dir: Path = CONTENT_DIR, port: int = 0, host: str = "127.0.0.1", markup: str = "opencms") -> None:
+    def __init__(
+        self, content_dir: Path = CONTENT_DIR, port: int = 0, host: str = "127.0.0.1", markup: str = "opencms", compress: bool = False
+    ) -> None:
         self.log = RequestLog()
         self.error_pages: dict[str, int] = {}
         self.hostile: dict[str, Answer] = {}
         content = SiteContent(content_dir)
         self.site: SampleSite | CmsSite = SampleSite(content) if markup == "opencms" else CmsSite(content, markup)
-        self.httpd = ThreadingHTTPServer((host, port), make_handler(self.site, self.log, self.error_pages, self.hostile))
+        self.httpd = ThreadingHTTPServer((host, port), make_handler(self.site, self.log, self.error_pages, self.hostile, compress))
         self.httpd.daemon_threads = True
         self._thread = threading.Thread(target=self.httpd.serve_forever, name="sample-site", daemon=True)
 

@@ -12,6 +12,7 @@ from . import apollo_markup as apollo
 from . import mercury_markup as mercury
 from . import plain_markup as plain
 from .content import Article, Event, SiteContent
+from .pdf import statement_pdf
 
 APOLLO_PAGE_SIZE = 5
 MERCURY_PAGE_SIZE = 6
@@ -27,6 +28,7 @@ class Page:
     content_type: str
     body: str
     last_modified: float
+    raw: bytes | None = None   # a binary body (a PDF), sent instead of `body`
 
 
 def _html(body: str, modified: float, status: int = 200) -> Page:
@@ -66,6 +68,8 @@ class SampleSite:
             if item.truncate_after and item.truncate_after in body:
                 body = body[: body.index(item.truncate_after) + len(item.truncate_after)]
             return _html(body, item.mtime)
+        if path.startswith("/pdflink/") and (item := self.content.pdf_at(path)):
+            return Page(200, "application/pdf", "", item.mtime, statement_pdf(item))
         if path.startswith("/event/") and (event := self.content.event_at(path)):
             body = mercury.event(event, base_url) if event.template == "mercury" else self._apollo_event(event)
             return _html(body, modified)

@@ -15,6 +15,7 @@ import scrapy
 from scrapy.crawler import Crawler
 from scrapy.http import Response, TextResponse
 
+from ..archive.middleware import ARCHIVE_KEY
 from ..fetch_failures import FailureKind, FetchFailure, classify_failure
 from ..templates.lists import (
     DynamicList,
@@ -50,6 +51,10 @@ class SolidnetSpider(scrapy.Spider):
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> SolidnetSpider:
         if str(kwargs.pop("full", "")).lower() in TRUTHY:
             crawler.settings.set("FULL_RECRAWL", True, priority="cmdline")
+        if str(kwargs.pop("reextract", "")).lower() in TRUTHY:
+            crawler.settings.set("REEXTRACT", True, priority="cmdline")
+        if crawler.settings.getbool("REEXTRACT"):   # every page read again, from the archive (robots.txt too): nothing is sent
+            crawler.settings.set("FULL_RECRAWL", True, priority="cmdline")
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.base_url = crawler.settings.get("SOLIDNET_URL").rstrip("/")
         spider.allowed_domains = [site_domain(urlsplit(spider.base_url).hostname or "")]   # www. and the bare domain alike
@@ -70,7 +75,7 @@ class SolidnetSpider(scrapy.Spider):
                 callback=self.parse_list,
                 cb_kwargs={"dynamic": dynamic, **kwargs},
                 errback=self.discovery_failed,
-                meta={LIST_PAGE: canonical_url(response.url, self.base_url)},
+                meta={LIST_PAGE: canonical_url(response.url, self.base_url), ARCHIVE_KEY: f"{dynamic.key}#1"},
             )
 
     def parse_list(self, response: Response, dynamic: DynamicList, **kwargs: Any) -> Iterator[Any]:
@@ -86,7 +91,7 @@ class SolidnetSpider(scrapy.Spider):
                     callback=self.parse_list,
                     cb_kwargs={"dynamic": dynamic, **kwargs},
                     errback=self.discovery_failed,
-                    meta={LIST_PAGE: list_page(response)},
+                    meta={LIST_PAGE: list_page(response), ARCHIVE_KEY: f"{dynamic.key}#{number}"},
                 )
         yield from self.list_entries(page.entry_urls, response)
 

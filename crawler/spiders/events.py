@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 import scrapy
 from scrapy.http import Response, TextResponse
 
+from ..archive.middleware import ARCHIVE_RESUME, CAPTURE
 from ..items import EventSource
 from ..urls import canonical_url, is_event_path, on_site
 from .base import SolidnetSpider, list_page
@@ -35,7 +36,9 @@ class EventsSpider(SolidnetSpider):
         """A page with teasers, or an event page: handed on whole; the event pages it links to are fetched."""
         if not isinstance(response, TextResponse):
             return
-        yield EventSource(url=canonical_url(response.url, self.base_url), html=response.text, selector=response.selector)
+        yield EventSource(
+            url=canonical_url(response.url, self.base_url), html=response.text, selector=response.selector, capture=response.meta.get(CAPTURE)
+        )
         yield from self.event_requests(self.site_links(response))
 
     def parse_section(self, response: Response) -> Iterator[Any]:
@@ -51,11 +54,12 @@ class EventsSpider(SolidnetSpider):
 
     def list_entries(self, urls: list[str], response: TextResponse) -> Iterator[Any]:
         """One page of the events list: its teasers, seen on the list page; their detail pages."""
-        yield EventSource(url=list_page(response), html=response.text, selector=response.selector)
+        yield EventSource(url=list_page(response), html=response.text, selector=response.selector, capture=response.meta.get(CAPTURE))
         yield from self.event_requests(canonical_url(url, self.base_url) for url in urls if on_site(url, self.base_url))
 
     def event_requests(self, urls: Iterable[str]) -> Iterator[scrapy.Request]:
-        """Requests for the event detail pages among canonical URLs (the duplicate filter drops repeats)."""
+        """Requests for the event detail pages among canonical URLs (the duplicate filter drops repeats); one
+        that a killed or failed run fetched is read from the archive."""
         for url in urls:
             if is_event_path(urlsplit(url).path):
-                yield scrapy.Request(url, callback=self.parse, errback=self.discovery_failed)
+                yield scrapy.Request(url, callback=self.parse, errback=self.discovery_failed, meta={ARCHIVE_RESUME: True})

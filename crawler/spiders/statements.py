@@ -16,12 +16,14 @@ from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response, TextResponse
 
+from ..archive.middleware import ARCHIVE_CONDITIONAL, ARCHIVE_RESUME, CAPTURE
 from ..context import run_context
 from ..fetch_failures import FailureKind
 from ..items import Carry, Statement, StatementPage
 from ..recrawl import Fetch, Recrawl
 from ..templates import is_article_page
 from ..templates.lists import ListPage
+from ..templates.pdf import pdf_link
 from ..urls import canonical_url, is_article_path, is_event_path, on_site, page_id
 from .base import SolidnetSpider
 
@@ -67,12 +69,17 @@ class StatementsSpider(SolidnetSpider):
                 yield from _some(self.recrawl.answered(statement_id, Carry.FAILED))
             return
         self.crawler.stats.inc_value("pages/html")
+        page = None
         if statement_id:
-            yield self.fetched(response, statement_id, response.meta.get("redirect_urls", [response.url])[0])
+            page = self.fetched(response, statement_id, response.meta.get("redirect_urls", [response.url])[0])
         else:
             url = canonical_url(response.url, self.base_url)
             if page_id(url) not in self.recrawl.seen and is_article_page(response.selector, url) and (claimed := self.recrawl.claim(url)):
-                yield self.fetched(response, claimed, url)
+                page = self.fetched(response, claimed, url)
+        if page is not None:
+            yield page
+            if page.pdf_url and on_site(page.pdf_url, self.base_url):
+                yield self.pdf_request(page.pdf_url)
         yield from self.list_requests(response)
         for link in self.site_links(response):
             yield from self.follow(link)
@@ -81,7 +88,20 @@ class StatementsSpider(SolidnetSpider):
         return self.recrawl.page(
             statement_id, canonical_url(url, self.base_url), response.text, response.selector,
             _header(response, b"ETag"), _header(response, b"Last-Modified"),
+            pdf_url=pdf_link(response.selector, response.url), capture=response.meta.get(CAPTURE),
         )
+
+    def pdf_request(self, url: str) -> scrapy.Request:
+        """The statement's PDF, for the archive: conditional on its last capture; nothing is read from it."""
+        return scrapy.Request(
+            url,
+            callback=self.pdf_fetched,
+            errback=self.link_failed,
+            meta={ARCHIVE_RESUME: True, ARCHIVE_CONDITIONAL: True, "handle_httpstatus_list": [304]},
+        )
+
+    def pdf_fetched(self, response: Response) -> None:
+        self.crawler.stats.inc_value("pdfs/not_modified" if response.status == 304 else "pdfs/fetched")
 
     def follow(self, url: str) -> Iterator[Any]:
         path = url[len(self.base_url):] if url.startswith(self.base_url) else url
@@ -125,7 +145,7 @@ class StatementsSpider(SolidnetSpider):
             callback=self.parse,
             errback=self.statement_failed,
             headers=fetch.headers or None,
-            meta={"statement_id": fetch.statement_id, "handle_httpstatus_list": [304]},
+            meta={"statement_id": fetch.statement_id, "handle_httpstatus_list": [304], ARCHIVE_RESUME: True},
         )
 
     def statement_failed(self, failure: Any) -> Iterator[Statement]:

@@ -8,6 +8,7 @@ from twisted.internet.defer import CancelledError
 from twisted.internet.error import ConnectionRefusedError as TwistedRefused
 from twisted.internet.error import TimeoutError as TwistedTimeout
 
+from crawler.archive.middleware import NotInArchive
 from crawler.fetch_failures import FailureKind, classify
 
 
@@ -25,6 +26,7 @@ from crawler.fetch_failures import FailureKind, classify
         (TwistedTimeout("User timeout caused connection failure: Getting x took longer than 20.0 seconds."), None, FailureKind.TIMEOUT),
         (TwistedRefused(), None, FailureKind.NETWORK),
         (IgnoreRequest("something else"), None, FailureKind.IGNORED),
+        (NotInArchive("not in the archive"), None, FailureKind.NOT_IN_ARCHIVE),
         (Exception("Ignoring non-200 response"), 404, FailureKind.GONE),
         (Exception("Ignoring non-200 response"), 410, FailureKind.GONE),
         (Exception("Ignoring non-200 response"), 503, FailureKind.HTTP_ERROR),
@@ -36,7 +38,7 @@ def test_each_failure_has_its_kind(error: BaseException, status: int | None, kin
 
 def test_forbidden_gone_and_ignored_are_not_errors_the_rest_are() -> None:
     assert [classify(IgnoreRequest("Forbidden by robots.txt")).is_error, classify(Exception(), 404).is_error,
-            classify(IgnoreRequest("something else")).is_error] == [False, False, False]
+            classify(IgnoreRequest("something else")).is_error, classify(NotInArchive("not in the archive")).is_error] == [False] * 4
     assert all(classify(error, status).is_error for error, status in [
         (Exception(), 500), (IgnoreRequest("max redirections reached"), None), (CancelledError(), None),
         (IgnoreRequest("Filtered offsite request to 'x'"), None), (TwistedTimeout(), None), (TwistedRefused(), None),

@@ -4,7 +4,6 @@ what a second run fetches, what it exports, and how changes and removals show in
 from __future__ import annotations
 
 import os
-import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -13,9 +12,10 @@ from crawler.parties.registry import load_registry
 from crawler.sample_site.apollo_markup import AJAX_PATH
 from crawler.sample_site.server import SampleServer
 from crawler.schemas import problems
-from crawler.timefields import TIME_FIELDS
+from crawler.timefields import NOT_CONTENT
 from crawler.urls import page_id
 from tests.crawl_support import read_jsonl, run_crawl, statement_fetches
+from tests.golden_exports import without_times as blank_times
 
 EXPORTS = ("statements.jsonl", "signatories.jsonl", "parties.jsonl")
 
@@ -32,20 +32,17 @@ def crawl(site: SampleServer, workdir: Path, *extra: str) -> dict[str, Any]:
 
 
 def without_times(value: Any) -> Any:
-    """A record with every time field taken out, at any depth."""
+    """A record with every time field (and its capture: where the archive holds it) taken out, at any depth."""
     if isinstance(value, dict):
-        return {k: without_times(v) for k, v in value.items() if k not in TIME_FIELDS}
+        return {k: without_times(v) for k, v in value.items() if k not in NOT_CONTENT}
     if isinstance(value, list):
         return [without_times(v) for v in value]
     return value
 
 
-TIME_VALUES = re.compile('"(' + '|'.join(TIME_FIELDS) + r')": (?:"[^"]*"|null)')
-
-
 def stripped_exports(workdir: Path) -> dict[str, str]:
-    """The export files as bytes (decoded), every time field's value blanked: equal means byte-identical but for times."""
-    return {name: TIME_VALUES.sub(r'"\1": _', (workdir / "exports" / name).read_text(encoding="utf-8")) for name in EXPORTS}
+    """The export files as bytes (decoded), every time field's and capture's value blanked: equal means byte-identical but for times."""
+    return {name: blank_times((workdir / "exports" / name).read_text(encoding="utf-8")) for name in EXPORTS}
 
 
 def article_files(site_content: Path) -> list[Path]:

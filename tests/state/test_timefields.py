@@ -64,3 +64,18 @@ def test_an_event_changes_when_what_it_says_changes_not_where_it_was_seen() -> N
     assert event_times(old, seen_elsewhere, NOW) == {"crawled_at": NOW, "first_seen": T1, "last_seen": NOW, "last_changed": T1}
     assert event_times(old, {**seen_elsewhere, "title": "Congress II"}, NOW)["last_changed"] == NOW
     assert event_times(None, seen_elsewhere, NOW) == dict.fromkeys(("crawled_at", "first_seen", "last_seen", "last_changed"), NOW)
+
+
+def test_a_statement_replayed_from_the_archive_keeps_its_last_sighting() -> None:
+    replayed = statement_times(PREVIOUS, NOW, read_at=T2, seen=True, gone=False, changed=False, replayed=True)
+    assert replayed == {"crawled_at": T2, "first_seen": T1, "last_seen": T2, "last_changed": T1, "removed_at": None}
+    assert statement_times(PREVIOUS, NOW, read_at=T2, seen=True, gone=False, changed=True, replayed=True)["last_changed"] == NOW
+    assert statement_times(None, NOW, read_at=T2, seen=True, gone=False, changed=False, replayed=True)["last_seen"] == NOW
+
+
+def test_an_event_replayed_from_the_archive_keeps_when_it_was_crawled_and_seen() -> None:
+    old = {"id": "ev-1", "title": "Congress", "crawled_at": T1, "first_seen": T1, "last_seen": T2, "last_changed": T1,
+           "capture": {"record_id": "<urn:uuid:1>"}}
+    again = {"id": "ev-1", "title": "Congress", "capture": {"record_id": "<urn:uuid:2>"}}   # another capture: no change
+    assert event_times(old, again, NOW, replayed=True) == {"crawled_at": T1, "first_seen": T1, "last_seen": T2, "last_changed": T1}
+    assert event_times(old, {**again, "title": "Congress II"}, NOW, replayed=True)["last_changed"] == NOW

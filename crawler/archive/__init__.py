@@ -1,0 +1,15 @@
+"""The web archive: every response the crawl receives, as WARC files (ISO 28500) with an index.
+
+* `writer`: WARC files written with warcio, one gzip member per record, each fetch's records in one
+  write, rotated by size.
+* `index`: a SQLite index of the captures (URL -> file, offset, length, record id, digest, ...) and of
+  the runs that wrote them, committed as records are written.
+* `reader`: one record read back from its file and offset.
+* `middleware`: the downloader middleware that archives every response, answers re-extraction runs
+  from the archive, and resumes the work of a run that did not publish.
+"""
+
+from .index import ArchiveIndex, Capture
+from .writer import WarcFiles
+
+__all__ = ["ArchiveIndex", "Capture", "WarcFiles"]

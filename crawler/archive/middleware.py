@@ -1,0 +1,205 @@
+"""Downloader middleware: every response archived as it arrives; re-extraction and resumption served from the archive.
+
+It sits next to the downloader (after compression, redirects and retries; priority 950), so it sees
+each request with every header it is sent with, and each response exactly as received: the body
+still compressed when the server compressed it, each redirect hop and each retried error as a
+capture of its own.
+
+* Normal runs: a request and a response record per fetch, a revisit record for a 304; the capture
+  travels on in `response.meta["capture"]`. A request marked `ARCHIVE_RESUME` (statement pages and
+  their PDFs) that an earlier run fetched and no published run has used since (the run was killed or
+  failed) is answered from the archive instead of the site; one marked `ARCHIVE_CONDITIONAL` gets
+  If-None-Match / If-Modified-Since from its latest archived 200.
+* Re-extraction (`REEXTRACT`): no request leaves; each is answered with its latest archived
+  response that is not a server error, or fails with `NotInArchive` when the archive has none
+  (logged and counted by the spider's errback as `fetch_failures/not_in_archive`).
+  A request marked `ARCHIVE_KEY` (an AJAX list page, whose URL names the page the list sits on)
+  is also answered by a capture of another URL that stood for the same thing: which page's
+  instance of a list a run reads first depends on the order responses arrive in.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from scrapy import Request, Spider, signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import Response
+from scrapy.http.headers import Headers
+from scrapy.responsetypes import responsetypes
+from scrapy.settings import BaseSettings
+
+from ..context import run_context
+from .index import ArchiveIndex, Capture
+from .reader import read_response
+from .writer import Fetch, WarcFiles, warc_date
+
+logger = logging.getLogger(__name__)
+
+CAPTURE = "capture"                           # response.meta key: the capture's evidence (Capture.evidence())
+ARCHIVE_RESUME = "archive_resume"             # request.meta key: may be answered with an unpublished run's capture
+ARCHIVE_CONDITIONAL = "archive_conditional"   # request.meta key: conditional on its latest archived 200
+ARCHIVE_KEY = "archive_key"                   # request.meta key: what the request stands for, where URLs vary (see ArchiveIndex.latest)
+ARCHIVED = "archived"                         # flag of a response read from the archive
+DROPPED_HEADERS = (b"Transfer-Encoding",)     # the body is stored de-chunked
+
+
+class NotInArchive(IgnoreRequest):
+    """A re-extraction run asked for a page the archive does not hold."""
+
+
+def archive_dir(settings: BaseSettings) -> Path:
+    """ARCHIVE_DIR, by default STATE_DIR/archive."""
+    return Path(settings.get("ARCHIVE_DIR") or Path(settings.get("STATE_DIR")) / "archive")
+
+
+def _headers(headers: Any) -> list[tuple[str, str]]:
+    return [
+        (name.decode("latin-1"), value.decode("latin-1"))
+        for name, values in headers.items()
+        if name not in DROPPED_HEADERS
+        for value in values
+    ]
+
+
+class ArchiveMiddleware:
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.stats = crawler.stats
+        self.folder = archive_dir(crawler.settings)
+        self.replay = crawler.settings.getbool("REEXTRACT")
+        self.max_size = crawler.settings.getint("ARCHIVE_MAX_FILE_SIZE")
+        self._index: ArchiveIndex | None = None
+        self._files: WarcFiles | None = None
+        self.seq = 0   # this run's seq in the index (0 in a re-extraction, which records no run)
+        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> ArchiveMiddleware:
+        return cls(crawler)
+
+    @property
+    def index(self) -> ArchiveIndex:
+        if self._index is None:
+            self._index = ArchiveIndex(self.folder)
+            if not self.replay:
+                context = run_context(self.crawler)
+                self.seq = self._index.begin_run(context.spider, context.number, context.run_id, context.stamp)
+        return self._index
+
+    @property
+    def files(self) -> WarcFiles:
+        if self._files is None:
+            context = run_context(self.crawler)
+            info = {"software": self.crawler.settings.get("USER_AGENT"), "format": "WARC File Format 1.0",
+                    "isPartOf": f"solidnet-crawler {context.spider} run {context.number}", "run_id": context.run_id}
+            self._files = WarcFiles(self.folder, f"solidnet-{context.run_id}", self.max_size, info)
+        return self._files
+
+    # requests ------------------------------------------------------------------
+
+    def process_request(self, request: Request, spider: Spider | None = None) -> Response | None:
+        if not request.url.startswith(("http://", "https://")):
+            return None
+        if self.replay:
+            if (capture := self.index.latest(request.url, request.meta.get(ARCHIVE_KEY))) is None:
+                raise NotInArchive("not in the archive")   # the spider's errback logs and counts it (`crawler.fetch_failures`)
+            self.stats.inc_value("archive/replayed")
+            return self.from_archive(request, capture)
+        if request.meta.get(ARCHIVE_RESUME):
+            index = self.index
+            if (capture := index.resumable(request.url, self.crawler.spidercls.name, self.seq)) is not None:
+                self.stats.inc_value("archive/resumed")
+                logger.debug("resumed from the archive (run %d): %s", capture.run, request.url)
+                return self.from_archive(request, capture)
+        if request.meta.get(ARCHIVE_CONDITIONAL) and (capture := self.index.latest_ok(request.url)) is not None:
+            if capture.etag:
+                request.headers.setdefault(b"If-None-Match", capture.etag.encode("latin-1"))
+            if capture.last_modified:
+                request.headers.setdefault(b"If-Modified-Since", capture.last_modified.encode("latin-1"))
+        return None
+
+    def from_archive(self, request: Request, capture: Capture) -> Response:
+        stored = read_response(self.folder, capture)
+        headers = Headers()
+        for name, value in stored.headers:
+            headers.appendlist(name, value)
+        cls = responsetypes.from_args(headers=headers, url=request.url, body=stored.body)
+        request.meta[CAPTURE] = capture.evidence()
+        return cls(url=request.url, status=stored.status, headers=headers, body=stored.body, request=request, flags=[ARCHIVED])
+
+    # responses -----------------------------------------------------------------
+
+    def process_response(self, request: Request, response: Response, spider: Spider | None = None) -> Response:
+        if ARCHIVED in response.flags or not request.url.startswith(("http://", "https://")) or self.replay:
+            return response
+        try:
+            capture = self.archive(request, response)
+        except (OSError, sqlite3.Error) as error:   # the page is still read; its record says it has no capture
+            self.stats.inc_value("archive/errors")
+            logger.error("could not archive %s: %s", request.url, error)
+            request.meta.pop(CAPTURE, None)
+            return response
+        request.meta[CAPTURE] = capture.evidence()
+        return response
+
+    def archive(self, request: Request, response: Response) -> Capture:
+        """Write the fetch to the WARC files and index it (committed at once)."""
+        moment = datetime.now(UTC).replace(microsecond=0)
+        fetch = Fetch(
+            url=request.url,
+            method=request.method,
+            request_headers=[("Host", request.url.split("://", 1)[1].split("/", 1)[0]), *_headers(request.headers)],
+            request_body=request.body,
+            status=response.status,
+            response_headers=_headers(response.headers),
+            body=response.body,
+            fetched=moment,
+            protocol=getattr(response, "protocol", None) or "HTTP/1.1",
+            ip_address=str(response.ip_address) if response.ip_address else None,
+        )
+        original = self.index.latest_ok(request.url) if response.status == 304 else None
+        before = (self.files.records, self.files.bytes)
+        written = self.files.write(fetch, original)
+        self.stats.inc_value("archive/records", self.files.records - before[0])
+        self.stats.inc_value("archive/bytes", self.files.bytes - before[1])
+        context = run_context(self.crawler)
+        capture = Capture(
+            record_id=written.record_id,
+            url=request.url,
+            kind="revisit" if original is not None else "response",
+            status=response.status,
+            file=written.file,
+            offset=written.offset,
+            length=written.length,
+            digest=written.digest,
+            fetched_at=moment.isoformat(timespec="seconds"),
+            warc_date=warc_date(moment),
+            spider=context.spider,
+            run=self.seq,
+            etag=_header(response, b"ETag"),
+            last_modified=_header(response, b"Last-Modified"),
+            key=request.meta.get(ARCHIVE_KEY),
+        )
+        self.index.add(capture)
+        return capture
+
+    def spider_closed(self, spider: Spider, reason: str) -> None:
+        """Close the files; mark the run published in the index when it was (the run record decided first)."""
+        if self._files is not None:
+            self._files.close()
+        if self._index is not None:
+            context = run_context(self.crawler)
+            if context.published and not self.replay:
+                self._index.mark_published(self.seq)
+            self._index.close()
+
+
+def _header(response: Response, name: bytes) -> str | None:
+    value = response.headers.get(name)
+    return value.decode("latin-1") if value else None
