@@ -5,7 +5,8 @@ byte-identical exports apart from time fields.
 * `signatory_lines` fans a statement out into one line per party (initiators, then signatories, in
   page order); the party tally is `crawler.parties.tally.PartyTally`.
 * `merged_events` gives one record per event: every sighting of this run merged (the detail page
-  wins), with the events of earlier runs the site no longer shows (past events leave the lists).
+  wins) with the capture that shows it, with the events of earlier runs the site no longer shows
+  (past events leave the lists).
 """
 
 from __future__ import annotations
@@ -48,6 +49,6 @@ def merged_events(book: EventBook, stored: Mapping[str, dict[str, Any]], now: st
     site no longer shows, as they were."""
     events = dict(stored)
     for record in book:
-        fields = record.to_dict()
+        fields = {**record.to_dict(), "capture": book.capture(record)}
         events[record.id] = {**fields, **event_times(stored.get(record.id), fields, now, replayed)}
     return sorted(events.values(), key=lambda e: (e["start_date"], e["id"]))

@@ -32,7 +32,6 @@ class EventRecord:
     url: str | None                # the detail page
     source_urls: tuple[str, ...]   # sorted distinct pages the event was seen on
     description: str | None        # plain text of the detail page, one line per paragraph
-    capture: dict[str, Any] | None = field(default=None, compare=False)   # where the archive holds the page showing it (set by EventBook)
     from_detail_page: bool = field(default=False, metadata={"export": False})
 
     def to_dict(self) -> dict[str, object]:
@@ -214,20 +213,19 @@ class EventBook:
     def add(self, record: EventRecord, capture: dict[str, Any] | None = None) -> None:
         """Add one sighting of an event (with the capture of the page it is on, if archived); the same
         sighting on another page only adds that page."""
-        self._sightings.setdefault(record.id, set()).add(replace(record, source_urls=(), capture=None))
+        self._sightings.setdefault(record.id, set()).add(replace(record, source_urls=()))
         self._sources.setdefault(record.id, set()).update(record.source_urls)
         if capture is not None:
             self._captures.setdefault(record.id, []).append(capture)
 
     def _merged(self, event_id: str) -> EventRecord:
-        """Every sighting of one event merged in a fixed order, with every page it was seen on and its capture."""
+        """Every sighting of one event merged in a fixed order, with every page it was seen on."""
         first, *rest = sorted(self._sightings[event_id], key=_sighting_order)
-        merged = reduce(merge_events, rest, first)
-        return replace(merged, source_urls=tuple(sorted(self._sources[event_id])), capture=self._capture(event_id, merged.url))
+        return replace(reduce(merge_events, rest, first), source_urls=tuple(sorted(self._sources[event_id])))
 
-    def _capture(self, event_id: str, url: str | None) -> dict[str, Any] | None:
-        """The capture that shows the event: its detail page's, else that of the first page (by URL) showing it."""
-        captures = sorted(self._captures.get(event_id, []), key=lambda c: (c["url"] != url, c["url"], c["record_id"]))
+    def capture(self, record: EventRecord) -> dict[str, Any] | None:
+        """The capture that shows a merged event: its detail page's, else that of the first page (by URL) showing it."""
+        captures = sorted(self._captures.get(record.id, []), key=lambda c: (c["url"] != record.url, c["url"], c["record_id"]))
         return captures[0] if captures else None
 
     def __len__(self) -> int:

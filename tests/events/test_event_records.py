@@ -139,3 +139,25 @@ def test_page_without_any_date_is_a_problem() -> None:
     page = EventPage("Congress", None, "Athens", None, "https://www.solidnet.org/event/c/")
     expected = EventProblem("unreadable date", "https://www.solidnet.org/event/c/", None, "Congress")
     assert event_from_page(page) == expected
+
+
+def test_an_event_gets_the_capture_of_its_detail_page_else_of_the_first_page_by_url() -> None:
+    side_html, side_url = _fixture("apollo-side-list-title-last")
+    teaser = event_from_teaser(parse_event_teasers(side_html, side_url)[2])
+    detail_html, detail_url = _fixture("apollo-event-avante")
+    page = parse_event_page(detail_html, detail_url)
+    assert page is not None and isinstance(teaser, EventRecord)
+    detail = event_from_page(page)
+    assert isinstance(detail, EventRecord) and detail.id == teaser.id
+
+    def capture(url: str, n: int) -> dict[str, str]:
+        return {"url": url, "record_id": f"<urn:uuid:{n}>", "file": "a.warc.gz", "digest": "sha1:X", "fetched_at": "2025-01-01T00:00:00+00:00"}
+
+    book = EventBook()
+    book.add(teaser)
+    assert [book.capture(r) for r in book] == [None]   # no page of it archived
+    book.add(teaser, capture("https://www.solidnet.org/z/", 1))
+    book.add(teaser, capture("https://www.solidnet.org/b/", 2))
+    assert [book.capture(r) for r in book] == [capture("https://www.solidnet.org/b/", 2)]
+    book.add(detail, capture(detail_url, 3))
+    assert [book.capture(r) for r in book] == [capture(detail_url, 3)]
