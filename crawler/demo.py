@@ -11,7 +11,9 @@ import sys
 from pathlib import Path
 
 from .commands.crawl import worst_exit
+from .report.loader import read_lines
 from .sample_site.server import SampleServer
+from .terminal import summary
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -31,6 +33,7 @@ def main() -> int:
                 "-s", f"EXPORTS_DIR={args.exports}",
                 "-s", f"STATE_DIR={args.state}",
                 "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "LOG_LEVEL=WARNING",
+                "-s", "RUN_SUMMARY=False",   # one summary of both runs at the end
             ]
             code = subprocess.run(command, cwd=ROOT, check=False).returncode
             print(f"{spider}: exit {code}", flush=True)
@@ -39,6 +42,11 @@ def main() -> int:
         path = args.exports / f"{name}.jsonl"
         lines = sum(1 for _ in path.open(encoding="utf-8")) if path.exists() else 0
         print(f"{path}: {lines} lines")
+    runs = {run["spider"]: run for run in read_lines(args.exports / "runs.jsonl")}   # the last run of each spider
+    report, feed = args.exports / "report" / "index.html", args.exports / "changes.atom"
+    print()
+    print(summary([runs[s] for s in ("statements", "events") if s in runs], args.exports,
+                  report if report.exists() else None, feed if feed.exists() else None))
     return worst_exit(codes)
 
 

@@ -54,3 +54,12 @@ class Command(ScrapyCrawl):
             self.exitcode = EXIT_FAILED
             return
         self.exitcode = EXIT_CODES.get(context.status or "failed", EXIT_FAILED)
+        derived = None
+        if context.publish:   # what is made from the published exports: the report and its feed
+            from ..report import build_after_run
+            derived = build_after_run(context.exports_dir)
+            if derived is None:
+                self.exitcode = worst_exit([self.exitcode, EXIT_DEGRADED])
+        if self.settings.getbool("RUN_SUMMARY"):
+            from ..terminal import print_summary
+            print_summary(context.run_id, context.exports_dir, derived)
