@@ -77,10 +77,12 @@ class Progress:
         self.started = time.monotonic()
         self.bar.start()
         self.task = self.bar.add_task(spider.name, total=None, **self.counts())
-        # Scrapy's log handler holds the real stderr: send its lines through rich, above the progress line
-        for handler in logging.getLogger().handlers:
-            if isinstance(handler, logging.StreamHandler) and handler.stream is sys.__stderr__:
-                self.rerouted.append((handler, handler.setStream(sys.stderr)))
+        # Scrapy's log handler holds the real stderr: when that is the terminal too, its lines go through
+        # rich, above the progress line (a stderr sent elsewhere keeps them)
+        if sys.__stderr__ is not None and sys.__stderr__.isatty():
+            for handler in logging.getLogger().handlers:
+                if isinstance(handler, logging.StreamHandler) and handler.stream is sys.__stderr__:
+                    self.rerouted.append((handler, handler.setStream(sys.stderr)))
         self.loop.start(REFRESH_SECONDS, now=False)
 
     def update(self) -> None:

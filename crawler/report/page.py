@@ -52,7 +52,8 @@ def party_label(party: Record) -> str:
 
 
 def _environment() -> Environment:
-    environment = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True)
+    environment = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True,
+                              keep_trailing_newline=True)
     environment.filters["when"] = when
     environment.filters["day"] = statement_day
     environment.globals["year_of"] = year_of

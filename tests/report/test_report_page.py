@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import re
-import subprocess
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from crawler.sample_site.server import SampleServer
-from tests.crawl_support import run_crawl
 from tests.report.browser import ARTIFACTS, visit_offline
 from tests.report.expected import Expected, load
 
@@ -41,16 +38,6 @@ READ_PAGE = """() => {
     pairs: [...document.querySelectorAll("#strongest-pairs tr")].slice(1).map(r => Number(text(r.cells[2]))),
   };
 }"""
-
-
-@pytest.fixture(scope="module")
-def crawled(sample_site: SampleServer, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[subprocess.CompletedProcess[str]]]:
-    """A statements run, then an events run, of the bundled sample site: each builds the report."""
-    workdir = tmp_path_factory.mktemp("report")
-    results = [run_crawl(spider, sample_site.url, workdir) for spider in ("statements", "events")]
-    for result in results:
-        assert result.returncode == 0, result.stderr[-3000:]
-    return workdir / "exports", results
 
 
 @pytest.fixture(scope="module")
