@@ -24,6 +24,7 @@ test: $(VENV)/.installed        ## lint, type check, then the whole test suite
 bench: $(VENV)/.installed       ## speed and memory figures
 	$(BIN)/python benchmarks/extract_pages.py
 	$(BIN)/python benchmarks/crawl_site.py
+	$(BIN)/python benchmarks/report_build.py
 
 serve: $(VENV)/.installed       ## the sample site on http://127.0.0.1:8123
 	$(BIN)/python -m crawler.sample_site.server --port 8123
