@@ -22,7 +22,6 @@ from .figures import (
     strongest_pairs,
     top_parties,
     upcoming_events,
-    year_of,
 )
 from .loader import Exports, Record
 
@@ -56,7 +55,6 @@ def _environment() -> Environment:
                               keep_trailing_newline=True)
     environment.filters["when"] = when
     environment.filters["day"] = statement_day
-    environment.globals["year_of"] = year_of
     return environment
 
 
