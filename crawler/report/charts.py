@@ -59,7 +59,7 @@ def party_label(party: dict[str, Any], width: int = 30) -> str:
 def _svg(figure: Figure, name: str, title: str, tips: dict[str, str]) -> str:
     """The figure as an inline <svg>: no XML prolog, ids prefixed with `name`, tooltips on the marks."""
     buffer = io.StringIO()
-    figure.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
+    figure.savefig(buffer, format="svg", bbox_inches="tight", metadata=dict.fromkeys(("Creator", "Date", "Format", "Type")))
     text = buffer.getvalue()
     text = text[text.index("<svg"):]
     text = re.sub(r'id="([^"]+)"', lambda m: f'id="{name}-{m[1]}"', text)
