@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import shutil
 import statistics
@@ -87,13 +88,15 @@ def scaled_copy(exports: Path, target: Path, statements: int) -> Path:
     return target
 
 
-def timed(action: Callable[[], Any], rounds: int) -> list[float]:
-    times = []
+def timed(action: Callable[[], Any], rounds: int) -> tuple[float, float]:
+    """The median wall time and the median CPU time of this process, over `rounds` calls."""
+    walls, cpus = [], []
     for _ in range(rounds):
-        started = time.perf_counter()
+        wall, cpu = time.perf_counter(), time.process_time()
         action()
-        times.append(time.perf_counter() - started)
-    return times
+        walls.append(time.perf_counter() - wall)
+        cpus.append(time.process_time() - cpu)
+    return statistics.median(walls), statistics.median(cpus)
 
 
 def measure(label: str, exports: Path, rounds: int) -> None:
@@ -101,18 +104,16 @@ def measure(label: str, exports: Path, rounds: int) -> None:
     from crawler.report.loader import load_exports
 
     count = sum(1 for _ in (exports / "statements.jsonl").open(encoding="utf-8"))
-    started = time.perf_counter()
-    build_report(exports)
-    first = time.perf_counter() - started
-    builds = timed(lambda: build_report(exports), rounds)
-    loads = timed(lambda: load_exports(exports), rounds)
+    first, first_cpu = timed(lambda: build_report(exports), 1)
+    (build, build_cpu), (load, load_cpu) = timed(lambda: build_report(exports), rounds), timed(lambda: load_exports(exports), rounds)
     page = exports / "report" / "index.html"
     feed = exports / "changes.atom"
     exports_size = sum((exports / f"{name}.jsonl").stat().st_size for name in FILES)
-    build, load = statistics.median(builds), statistics.median(loads)
     print(f"{label}: {count:,} statements, exports {exports_size / 1e6:.1f} MB")
-    print(f"  build_report   median {build:.2f} s over {rounds} builds (first build of the process {first:.2f} s, with the imports)")
-    print(f"  bare read      median {load:.2f} s (load_exports: JSON parsing only); build / read = {build / load:.1f}x")
+    print(f"  build_report   median {build:.2f} s wall, {build_cpu:.2f} s CPU over {rounds} builds"
+          f" (first build of the process {first:.2f} s wall, {first_cpu:.2f} s CPU, with the imports)")
+    print(f"  bare read      median {load:.2f} s wall, {load_cpu:.2f} s CPU (load_exports: JSON parsing only);"
+          f" build / read = {build_cpu / load_cpu:.1f}x in CPU")
     print(f"  report         index.html {page.stat().st_size / 1e3:,.0f} kB; changes.atom {feed.stat().st_size / 1e3:,.0f} kB")
 
 
@@ -126,7 +127,7 @@ def main() -> int:
         measure("sample site", exports, args.rounds)
         measure("scaled copy", scaled_copy(exports, Path(temp) / "scaled", args.statements), args.rounds)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak RSS of this process (both builds): {peak:.0f} MiB")
+    print(f"peak RSS of this process (both builds): {peak:.0f} MiB; load average then {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     return 0
 
 
