@@ -11,7 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from crawler.report import build_after_run, build_report
-from tests.crawl_support import ROOT
+from crawler.sample_site.content import CONTENT_DIR
+from crawler.sample_site.server import SampleServer
+from tests.crawl_support import ROOT, read_jsonl, run_crawl
 
 PAGE_START, PAGE_END = "<!DOCTYPE html>", "</html>\n"
 
@@ -88,3 +90,14 @@ def test_the_command_builds_from_an_exports_folder(crawled: tuple[Path, Any], tm
     assert f"{exports / 'report' / 'index.html'}  (" in done.stdout and f"{exports / 'changes.atom'}  (" in done.stdout
     empty = subprocess.run([sys.executable, "-m", "crawler.report", str(tmp_path / "none")], cwd=ROOT, capture_output=True, text=True, check=False)
     assert empty.returncode == 2 and "no statements.jsonl" in empty.stderr
+
+
+def test_a_run_whose_report_fails_publishes_its_exports_and_says_degraded(sample_site: SampleServer, tmp_path: Path) -> None:
+    (tmp_path / "exports").mkdir()
+    (tmp_path / "exports" / ".report-builds").write_text("in the way of the build folders")
+    result = run_crawl("statements", sample_site.url, tmp_path)
+    assert result.returncode == 3, result.stderr[-3000:]
+    assert "the report could not be built" in result.stderr and "FileExistsError" in result.stderr
+    assert len(read_jsonl(tmp_path / "exports" / "statements.jsonl")) == len(list((CONTENT_DIR / "articles").glob("*.toml")))
+    assert read_jsonl(tmp_path / "exports" / "runs.jsonl")[-1]["status"] == "ok"
+    assert not (tmp_path / "exports" / "report").exists() and "report:" not in result.stdout

@@ -13,6 +13,7 @@ import termios
 import time
 from pathlib import Path
 
+from crawler.sample_site.content import CONTENT_DIR
 from crawler.sample_site.server import SampleServer
 from crawler.terminal import progress_wanted
 from tests.crawl_support import ROOT, crawl_command
@@ -41,6 +42,7 @@ def run_in_terminal(command: list[str], timeout: float = 300) -> tuple[int, str]
 
 
 def test_an_interactive_run_shows_progress_and_ends_with_a_summary(sample_site: SampleServer, tmp_path: Path) -> None:
+    articles = len(list((CONTENT_DIR / "articles").glob("*.toml")))
     code, output = run_in_terminal(crawl_command("statements", sample_site.url, tmp_path, "-s", "LOG_LEVEL=WARNING"))
     assert code == 0, output[-3000:]
     text = ANSI.sub("", output)
@@ -48,11 +50,11 @@ def test_an_interactive_run_shows_progress_and_ends_with_a_summary(sample_site: 
     progress = [line for line in lines if "pages/s" in line]
     assert progress, text[-3000:]
     final = progress[-1]
-    assert re.search(r"statements\s+\d+ pages\s+41 statements read 0 errors\s+[\d.]+ pages/s", final), final
+    assert re.search(rf"statements\s+\d+ pages\s+{articles} statements read 0 errors\s+[\d.]+ pages/s", final), final
     assert final.startswith("✓"), "the spinner did not give way to a tick when the run ended"
     assert "unknown template, read with generic signals" in text, "the log lines are not shown"
     summary = text[text.index("statements run "):]
-    assert re.match(r"statements run \S+: ok\s+41 new, 0 changed, 0 removed, 0 errors;", summary), summary
+    assert re.match(rf"statements run \S+: ok\s+{articles} new, 0 changed, 0 removed, 0 errors;", summary), summary
     assert f"report:  {tmp_path / 'exports' / 'report' / 'index.html'}" in summary
 
 
