@@ -5,9 +5,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from crawler.sample_site.content import CONTENT_DIR
 from crawler.sample_site.server import SampleServer
+
+settings.register_profile("untimed", deadline=None)   # timing is never asserted: the machine is shared, a slow example is no failure
+settings.load_profile("untimed")
 
 
 @pytest.fixture(scope="session")
