@@ -16,6 +16,8 @@ PARTY_REGISTRY = None                       # a registry CSV of your own; None: 
 MAX_UNTITLED_SHARE = 0.2                    # a run with a larger share of pages without a title is degraded
 MAX_UNDATED_SHARE = 0.25                    # ... or with a larger share of statement pages without a date (stamp, JSON-LD, <time>)
 MAX_ERROR_SHARE = 0.2                       # ... or with a larger share of failed requests / unreadable pages
+PROGRESS = "auto"                           # a live progress line: "auto" when stdout is a terminal; True/False to force
+RUN_SUMMARY = True                          # print a short summary when the run ends
 
 # --- politeness ---------------------------------------------------------------
 USER_AGENT = "solidnet-crawler/0.1 (research archive of party statements; +https://github.com/solidnet-crawler)"
@@ -54,6 +56,7 @@ ITEM_PIPELINES = {
 }
 EXTENSIONS = {
     "crawler.runrecord.RunRecord": 0,   # judges the run, publishes its exports (crawler.publish), writes runs.jsonl
+    "crawler.terminal.Progress": 10,      # progress on an interactive terminal only (PROGRESS)
 }
 
 LOG_LEVEL = "INFO"
