@@ -25,6 +25,7 @@ bench: $(VENV)/.installed       ## speed and memory figures
 	$(BIN)/python benchmarks/extract_pages.py
 	$(BIN)/python benchmarks/crawl_site.py
 	$(BIN)/python benchmarks/derived_outputs.py
+	$(BIN)/python benchmarks/report_build.py
 
 serve: $(VENV)/.installed       ## the sample site on http://127.0.0.1:8123
 	$(BIN)/python -m crawler.sample_site.server --port 8123

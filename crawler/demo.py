@@ -12,7 +12,9 @@ from pathlib import Path
 
 from .commands.crawl import worst_exit
 from .dataset import OUTPUTS
+from .report.loader import read_lines
 from .sample_site.server import SampleServer
+from .terminal import summary
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -32,6 +34,7 @@ def main() -> int:
                 "-s", f"EXPORTS_DIR={args.exports}",
                 "-s", f"STATE_DIR={args.state}",
                 "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "LOG_LEVEL=WARNING",
+                "-s", "RUN_SUMMARY=False",   # one summary of both runs at the end
             ]
             code = subprocess.run(command, cwd=ROOT, check=False).returncode
             print(f"{spider}: exit {code}", flush=True)
@@ -43,6 +46,11 @@ def main() -> int:
     for name in OUTPUTS:
         path = args.exports / name
         print(f"{path}: {path.stat().st_size if path.exists() else 'missing'} bytes")
+    runs = {run["spider"]: run for run in read_lines(args.exports / "runs.jsonl")}   # the last run of each spider
+    report, feed = args.exports / "report" / "index.html", args.exports / "changes.atom"
+    print()
+    print(summary([runs[s] for s in ("statements", "events") if s in runs], args.exports,
+                  report if report.exists() else None, feed if feed.exists() else None))
     return worst_exit(codes)
 
 

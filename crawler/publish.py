@@ -29,6 +29,7 @@ from typing import IO, Any
 
 from .context import RunContext
 from .exporters import encode, merged_events, signatory_lines
+from .files import fsync_dir
 from .parties.links import links_of
 from .parties.tally import PartyTally
 from .schemas import Export, problems
@@ -90,15 +91,6 @@ class Publication:
 def sync(file: IO[bytes]) -> None:
     file.flush()
     os.fsync(file.fileno())
-
-
-def fsync_dir(folder: Path) -> None:
-    """Make a rename in `folder` durable."""
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def write_statements(publication: Publication, context: RunContext) -> None:

@@ -19,6 +19,8 @@ MAX_ERROR_SHARE = 0.2                       # ... or with a larger share of fail
 ARCHIVE_DIR = None                          # the web archive (WARC files and their index); None: STATE_DIR/archive
 ARCHIVE_MAX_FILE_SIZE = 1_000_000_000       # a WARC file is closed for a new one before it passes this many bytes
 REEXTRACT = False                           # True (or `-a reextract=1`): read every page from the archive, send no request
+PROGRESS = "auto"                           # a live progress line: "auto" when stdout is a terminal; True/False to force
+RUN_SUMMARY = True                          # print a short summary when the run ends
 
 # --- politeness ---------------------------------------------------------------
 USER_AGENT = "solidnet-crawler/0.1 (research archive of party statements; +https://github.com/solidnet-crawler)"
@@ -58,6 +60,7 @@ ITEM_PIPELINES = {
 }
 EXTENSIONS = {
     "crawler.runrecord.RunRecord": 0,   # judges the run, publishes its exports (crawler.publish), writes runs.jsonl
+    "crawler.terminal.Progress": 10,      # progress on an interactive terminal only (PROGRESS)
 }
 
 LOG_LEVEL = "INFO"

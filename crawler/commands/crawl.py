@@ -57,8 +57,19 @@ class Command(ScrapyCrawl):
             self.exitcode = EXIT_FAILED
             return
         self.exitcode = EXIT_CODES.get(context.status or Status.FAILED, EXIT_FAILED)
-        if context.published and not build_derived_outputs(context.exports_dir):
-            self.exitcode = worst_exit([self.exitcode, EXIT_DEGRADED])
+        derived = None
+        if context.published:   # what is made from the published exports: the dataset files, then the report and its feed
+            if not build_derived_outputs(context.exports_dir):
+                self.exitcode = worst_exit([self.exitcode, EXIT_DEGRADED])
+            from ..report import build_after_run
+
+            derived = build_after_run(context.exports_dir)
+            if derived is None:
+                self.exitcode = worst_exit([self.exitcode, EXIT_DEGRADED])
+        if self.settings.getbool("RUN_SUMMARY"):
+            from ..terminal import print_summary
+
+            print_summary(context.run_id, context.exports_dir, derived)
 
 
 def build_derived_outputs(exports_dir: Path) -> bool:

@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .files import publish_file
+from ..files import publish_file
 from .rows import Dataset
 from .tables import TABLES, Table
 

@@ -17,8 +17,8 @@ from typing import Any
 
 import networkx as nx
 
+from ..files import publish_file
 from ..parties.tally import statement_date
-from .files import publish_file
 from .translations import translation_groups
 
 

@@ -12,8 +12,8 @@ from typing import Any
 
 import sqlite_utils
 
+from ..files import publish_file
 from .datapackage import CITATION
-from .files import publish_file
 from .rows import Dataset
 from .tables import TABLES, Table
 

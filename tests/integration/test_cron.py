@@ -27,8 +27,8 @@ EXPORTS = ("statements.jsonl", "signatories.jsonl", "parties.jsonl")
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    """Every file of a folder that is not a dot-file, by name."""
-    return {p.name: p.read_bytes() for p in folder.iterdir() if not p.name.startswith(".")}
+    """Every file of a folder that is not a dot-file, by name (the report folder left out)."""
+    return {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")}
 
 
 def article_count(site: SampleServer) -> int:

@@ -29,7 +29,7 @@ class MovingSite:
         self.looping: set[str] = set()
         self.log = RequestLog()
         site = SampleSite(SiteContent(content))
-        base = make_handler(site, self.log, {})
+        base = make_handler(site, self.log, {}, {})
         outer = self
 
         class Handler(base):  # type: ignore[valid-type,misc]  # a class made at run time by make_handler

@@ -1,4 +1,5 @@
-"""Writing a derived output so that a reader never sees it half-written: a temporary file beside it, fsync, rename."""
+"""Writing a file so that a reader never sees it half-written: a temporary file beside it, fsync, rename,
+and the folder fsynced so the rename lasts. Used by every export, derived output and the report."""
 
 from __future__ import annotations
 
@@ -32,8 +33,13 @@ def publish_file(path: Path) -> Iterator[Path]:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    folder = os.open(path.parent, os.O_RDONLY)
+    fsync_dir(path.parent)
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in `folder` durable."""
+    fd = os.open(folder, os.O_RDONLY)
     try:
-        os.fsync(folder)
+        os.fsync(fd)
     finally:
-        os.close(folder)
+        os.close(fd)
