@@ -92,6 +92,10 @@ def _copied_path_line(match: re.Match[str], copy: int) -> str:
     return f'path = "{copied_path(match.group(1), copy)}"'
 
 
+def _numbered_title_line(match: re.Match[str], copy: int) -> str:
+    return f'title = "{match.group(1)} {copy}"'
+
+
 def _copies(sources: list[Path], wanted: int, copied_once: Callable[[str], bool]) -> list[tuple[Path, str, int]]:
     """(source, its text, copy number) for `wanted` files: every file once, then the others copied
     round by round until there are `wanted` (the last round may be partial)."""
@@ -119,7 +123,7 @@ def build_content(target: Path, statements: int, events: int) -> tuple[int, int]
     chosen_events = _copies(event_files, events, lambda _text: False)
     for source, text, copy in chosen_events:
         if copy:   # another event: its own title (so its own id) and path, not in the side list
-            text = TITLE_LINE.sub(lambda m, c=copy: f'title = "{m.group(1)} {c}"', text, count=1)
+            text = TITLE_LINE.sub(functools.partial(_numbered_title_line, copy=copy), text, count=1)
             text = PATH_LINE.sub(functools.partial(_copied_path_line, copy=copy), text, count=1)
             text = SIDEBAR_LINE.sub("sidebar = false", text)
         (target / "events" / f"{source.stem}-c{copy:04d}.toml").write_text(text, encoding="utf-8")
