@@ -126,7 +126,7 @@ class PartiesExporter(LinesExporter):
         self.tally = PartyTally()
 
     def export_item(self, item: Any) -> None:
-        record = ItemAdapter(item).asdict()
+        record = ItemAdapter(item)   # read in place: a deep copy of every record (body and all) costs more than the tally
         if record.get("removed_at") is None:   # a statement gone from the site no longer counts
             self.tally.add(record)
 
