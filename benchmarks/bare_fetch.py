@@ -1,7 +1,8 @@
 """The bare fetch the crawl benchmark compares against: a Scrapy spider that downloads a URL list and does nothing else.
 
 Same engine, downloader and concurrency as the crawl (16 requests at a time, no delays, no
-AutoThrottle), none of the project's settings, middlewares, pipelines or exporters. Every URL is
+AutoThrottle) and the project's engine settings (`ENGINE_SETTINGS`: user agent, retries, timeout,
+items per response), none of its middlewares, pipelines or exporters. Every URL is
 fetched exactly once, in the order given (duplicates in the list are fetched again: they were
 fetched again by the crawl); no redirect is followed, no robots.txt is asked for (the crawl's own
 robots.txt request is in the list), and every status is accepted without a log line.
@@ -20,7 +21,14 @@ import scrapy
 from scrapy.crawler import CrawlerProcess
 from scrapy.http import Response
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from crawler import settings as project
+
+ENGINE_SETTINGS = ("USER_AGENT", "COOKIES_ENABLED", "RETRY_ENABLED", "RETRY_TIMES", "RETRY_HTTP_CODES",
+                   "DOWNLOAD_TIMEOUT", "CONCURRENT_ITEMS", "REQUEST_FINGERPRINTER_IMPLEMENTATION")
+
 SETTINGS = {
+    **{name: getattr(project, name) for name in ENGINE_SETTINGS},
     "CONCURRENT_REQUESTS": 16,
     "CONCURRENT_REQUESTS_PER_DOMAIN": 16,
     "DOWNLOAD_DELAY": 0,
@@ -28,11 +36,8 @@ SETTINGS = {
     "ROBOTSTXT_OBEY": False,
     "REDIRECT_ENABLED": False,
     "HTTPERROR_ALLOW_ALL": True,
-    "COOKIES_ENABLED": False,
-    "RETRY_TIMES": 3,
     "TELNETCONSOLE_ENABLED": False,
     "LOG_LEVEL": "WARNING",
-    "USER_AGENT": "solidnet-crawler-bench/bare-fetch",
 }
 
 
@@ -54,7 +59,7 @@ class BareFetch(scrapy.Spider):
 
 def main() -> None:
     urls = [line.strip() for line in Path(sys.argv[1]).read_text(encoding="utf-8").splitlines() if line.strip()]
-    process = CrawlerProcess(SETTINGS, install_root_handler=True)
+    process = CrawlerProcess(SETTINGS)
     process.crawl(BareFetch, urls=urls)
     process.start()
 

@@ -60,5 +60,8 @@ FEED_EXPORTERS = {
 FEED_EXPORT_ENCODING = "utf-8"
 FEED_STORE_EMPTY = True
 
+CONCURRENT_ITEMS = 1   # outputs of one response handled in turn: the pipelines never wait on I/O, and Scrapy's
+                       # default (100) starts 100 asyncio tasks per response whatever it yields
+
 LOG_LEVEL = "INFO"
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
