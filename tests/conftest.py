@@ -5,9 +5,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from crawler.sample_site.content import CONTENT_DIR
 from crawler.sample_site.server import SampleServer
+
+# No per-example deadline: timing is never asserted, and the first example that reaches dateparser
+# pays for loading its language data (a second on a loaded machine).
+settings.register_profile("no-deadline", deadline=None)
+settings.load_profile("no-deadline")
 
 
 @pytest.fixture(scope="session")
