@@ -46,6 +46,7 @@ ITEM_PIPELINES = {
 }
 EXTENSIONS = {
     "crawler.runrecord.RunRecord": -10,   # before the feed exporter: it decides whether exports are published
+    "crawler.gcfreeze.FreezeStartupObjects": 0,
 }
 FEED_STORAGES = {
     "": "crawler.exporters.AtomicFileFeedStorage",
