@@ -55,7 +55,7 @@ class EventsSpider(SolidnetSpider):
         yield from self.event_requests(canonical_url(url, self.base_url) for url in urls if on_site(url, self.base_url))
 
     def event_requests(self, urls: Iterable[str]) -> Iterator[scrapy.Request]:
-        """Requests for the event detail pages among canonical URLs (the duplicate filter drops repeats)."""
+        """Requests for the event detail pages among canonical URLs, each asked for once."""
         for url in urls:
-            if is_event_path(urlsplit(url).path):
+            if is_event_path(urlsplit(url).path) and self.first_request(url):
                 yield scrapy.Request(url, callback=self.parse, errback=self.discovery_failed)
