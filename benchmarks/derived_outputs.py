@@ -1,10 +1,10 @@
 """Speed of the derived outputs (SQLite, CSV + data package, network) against reading the exports they come from.
 
-Crawls a scaled copy of the sample site once (`--copies`, as in crawl_site.py), then, in this process, times
+Crawls a scaled copy of the sample site once (`--statements`, as in crawl_site.py), then, in this process, times
 `--rounds` times each: parsing the JSON Lines exports alone (the baseline), and `build_derived` whole and by
 stage. Prints medians, the ratio to the baseline, peak RSS of this process and the size of every output.
 
-    .venv/bin/python benchmarks/derived_outputs.py [--copies N] [--rounds N]
+    .venv/bin/python benchmarks/derived_outputs.py [--statements N] [--rounds N]
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from crawl_site import FAST, build_content  # noqa: E402  (this folder is on sys.path when run as a script)
+from crawl_site import build_content  # noqa: E402  (this folder is on sys.path when run as a script)
 
 from crawler.dataset import OUTPUTS, build_derived  # noqa: E402
 from crawler.dataset.datapackage import write_datapackage  # noqa: E402
@@ -45,14 +45,14 @@ def median_time(work: Callable[[], object], rounds: int) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--copies", type=int, default=30)
+    parser.add_argument("--statements", type=int, default=1200)
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as temp:
         folder = Path(temp)
-        articles = build_content(folder / "content", args.copies)
+        articles, _events = build_content(folder / "content", args.statements, 0)
         with SampleServer(folder / "content") as server:
-            command = crawl_command("statements", server.url, folder / "work", *FAST)
+            command = crawl_command("statements", server.url, folder / "work")
             subprocess.run(command, cwd=ROOT, check=True, capture_output=True)
         exports = folder / "work" / "exports"
         statements = len(read_jsonl(exports / "statements.jsonl"))

@@ -61,7 +61,11 @@ ITEM_PIPELINES = {
 EXTENSIONS = {
     "crawler.runrecord.RunRecord": 0,   # judges the run, publishes its exports (crawler.publish), writes runs.jsonl
     "crawler.terminal.Progress": 10,      # progress on an interactive terminal only (PROGRESS)
+    "crawler.gcfreeze.FreezeStartupObjects": 20,   # gc.freeze() at engine start: the collector skips start-up objects
 }
+
+CONCURRENT_ITEMS = 1   # outputs of one response handled in turn: the pipelines never wait on I/O, and Scrapy's
+                       # default (100) starts 100 asyncio tasks per response whatever it yields
 
 LOG_LEVEL = "INFO"
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"

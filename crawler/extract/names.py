@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from crawler.parties.countries import is_country_name, split_country
 from crawler.parties.names import clean_name, repair_lookalikes
@@ -83,9 +84,11 @@ def _is_acronym(token: str) -> bool:
     return upper >= 2 and upper * 2 >= len(letters) and len(token) <= 15
 
 
+@lru_cache(maxsize=8192)
 def looks_party_like(text: str) -> bool:
     """Does `text` read like a party's name ('Communist Party of Britain', 'AKEL, Cyprus', 'KKE')?
-    Judged with look-alike letters repaired ('Pаrty' with a Cyrillic 'а' is 'Party')."""
+    Judged with look-alike letters repaired ('Pаrty' with a Cyrillic 'а' is 'Party'). Cached: list entries
+    repeat from statement to statement (each is asked about twice per list, too)."""
     text = repair_lookalikes(text.strip())
     if not text or len(text) > 160 or text[-1] in "!?":
         return False

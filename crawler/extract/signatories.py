@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from crawler.extract.list_headings import Heading, is_group_heading, match_heading, names_a_group
 from crawler.extract.list_layouts import split_entries
@@ -15,6 +16,7 @@ from crawler.parties.countries import split_country
 _MAX_ENTRY_WORDS = 20
 _MAX_ENTRY_CHARS = 200
 _MIN_SENTENCE_WORDS = 6
+_LISTED_CACHE = 8192          # distinct list entries whose reading is remembered
 _MAX_SKIPPED_TAIL = 3          # short non-party lines (dateline, 'open for subscriptions') after a list
 _NAME_SEPARATORS = re.compile(r"(\s*[,،]\s*|\s+(?:and|y|et|e|и|&)\s+)")
 _DASH_ENTRY = re.compile(r"^\s*[-–—‐]\s*\S")
@@ -137,8 +139,10 @@ def _collect_trailing(blocks: Sequence[Block]) -> list[_Item]:
     return items if len(items) >= 2 or single_dash else []
 
 
+@lru_cache(maxsize=_LISTED_CACHE)
 def listed_party(entry: str, group: str | None = None) -> ListedParty:
-    """One entry of a list as written -> its raw form, cleaned name, party part and country hint."""
+    """One entry of a list as written -> its raw form, cleaned name, party part and country hint.
+    Cached: the same parties sign statement after statement, and every carried-over record is read again."""
     name = repair_name(entry)
     party, country = split_country(name)
     return ListedParty(clean_raw(entry), name, party, country, group)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -29,6 +30,16 @@ from ..urls import canonical_url, on_site, site_domain, worth_following
 TRUTHY = {"1", "true", "yes", "on"}
 PAGE_QUERY = re.compile(r"(?:^|&)page=\d+")
 LIST_PAGE = "list_page"   # request meta key: the page an AJAX list sits on
+LINK_CACHE = 4096         # distinct absolute link URLs whose canonical form is remembered (every page repeats the menus)
+
+
+@lru_cache(maxsize=LINK_CACHE)
+def _site_link(url: str, base_url: str) -> str | None:
+    """The canonical URL of an absolute link worth following (an internal HTML page, not a
+    server-rendered list page), else None."""
+    if worth_following(url, base_url) and not is_pagination_link(url):
+        return canonical_url(url, base_url)
+    return None
 
 
 def list_page(response: Response) -> str:
@@ -46,6 +57,18 @@ class SolidnetSpider(scrapy.Spider):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.lists_seen: set[str] = set()
+        self.requested: set[str] = set()
+
+    def first_request(self, url: str) -> bool:
+        """True the first time a spider asks whether to request this (canonical) URL, False after that.
+
+        A page's links repeat on every page (menus, side lists): asking the scheduler again only for its
+        duplicate filter to drop the request costs a request object and a pass through every middleware
+        per link, and changes nothing that is fetched."""
+        if url in self.requested:
+            return False
+        self.requested.add(url)
+        return True
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> SolidnetSpider:
@@ -104,13 +127,15 @@ class SolidnetSpider(scrapy.Spider):
         return iter(())
 
     def site_links(self, response: Response) -> Iterator[str]:
-        """Canonical URLs of the internal pages the page links to."""
-        for href in response.css("a::attr(href)").getall():
+        """Canonical URLs of the internal pages the page links to, each once, in page order."""
+        yielded: set[str] = set()
+        for href in dict.fromkeys(response.css("a::attr(href)").getall()):
             if href.startswith(("javascript:", "mailto:", "#")):
                 continue
-            url = response.urljoin(href)
-            if worth_following(url, self.base_url) and not is_pagination_link(url):
-                yield canonical_url(url, self.base_url)
+            url = _site_link(response.urljoin(href), self.base_url)
+            if url is not None and url not in yielded:
+                yielded.add(url)
+                yield url
 
     def sitemap_request(self) -> scrapy.Request:
         return scrapy.Request(self.url("/sitemap.xml"), callback=self.parse_sitemap, errback=self.optional_missing)

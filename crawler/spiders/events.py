@@ -58,8 +58,8 @@ class EventsSpider(SolidnetSpider):
         yield from self.event_requests(canonical_url(url, self.base_url) for url in urls if on_site(url, self.base_url))
 
     def event_requests(self, urls: Iterable[str]) -> Iterator[scrapy.Request]:
-        """Requests for the event detail pages among canonical URLs (the duplicate filter drops repeats); one
-        that a killed or failed run fetched is read from the archive."""
+        """Requests for the event detail pages among canonical URLs, each asked for once; one that a killed or
+        failed run fetched is read from the archive."""
         for url in urls:
-            if is_event_path(urlsplit(url).path):
+            if is_event_path(urlsplit(url).path) and self.first_request(url):
                 yield scrapy.Request(url, callback=self.parse, errback=self.discovery_failed, meta={ARCHIVE_RESUME: True})

@@ -109,7 +109,7 @@ class StatementsSpider(SolidnetSpider):
             return
         if is_article_path(path) or self.recrawl.knows(page_id(url)):   # a known statement at an old path too
             yield from self.statement(url)
-        else:
+        elif self.first_request(url):
             yield scrapy.Request(url, callback=self.parse, errback=self.link_failed)
 
     def wants_list(self, first_page: ListPage) -> bool:

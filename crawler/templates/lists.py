@@ -83,11 +83,12 @@ def parse_list_page(text: str, url: str) -> ListPage:
     ).getall()
     entry_urls = list(dict.fromkeys(urljoin(url, href) for href in links))
     result = _json_attr(sel.css("#resultdata::attr(data-result)").get())
-    numbers = _pagination_pages(sel)
 
-    def number(key: str, default: int) -> int:
+    def number(key: str) -> int | None:
         value = result.get(key)
-        return int(value) if isinstance(value, (str, int)) and str(value).isdigit() else default
+        return int(value) if isinstance(value, (str, int)) and str(value).isdigit() else None
 
-    current = number("currentPage", 1)
-    return ListPage(entry_urls, current, number("pages", max(numbers, default=current)))
+    current = number("currentPage")
+    current = 1 if current is None else current
+    pages = number("pages")   # the pagination links only when the result data lacks it: some lists link every page
+    return ListPage(entry_urls, current, max(_pagination_pages(sel), default=current) if pages is None else pages)

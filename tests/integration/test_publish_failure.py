@@ -17,7 +17,7 @@ EXPORTS = ("statements.jsonl", "signatories.jsonl", "parties.jsonl", "runs.jsonl
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if not p.name.endswith(".lock")}
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file() and not p.name.endswith(".lock")}
 
 
 def state_of(workdir: Path) -> dict[str, dict[str, object]]:
