@@ -19,7 +19,7 @@ from crawler.urls import page_id
 from tests.archive.warc_support import read_archive, warcio_check
 from tests.crawl_support import ROOT, crawl_command, read_jsonl, statement_fetches
 
-COPIES = 5          # about 200 statements: a first crawl of some seconds
+STATEMENTS = 200    # a first crawl of some seconds
 KILLS = 4           # of the first crawl
 LATER_KILLS = 2     # of the incremental runs after it
 MAX_BODIES_PER_PAGE = 1.2
@@ -41,7 +41,7 @@ def assert_exported_once(workdir: Path, expected: set[str]) -> None:
 
 
 def test_killed_first_crawls_keep_their_progress(tmp_path: Path) -> None:
-    articles = build_content(tmp_path / "content", COPIES)
+    articles, _events = build_content(tmp_path / "content", STATEMENTS, 0)   # the bundled events once
     rng = random.Random(14)
     workdir = tmp_path / "work"
     with SampleServer(tmp_path / "content") as server:
