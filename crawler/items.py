@@ -50,6 +50,7 @@ class StatementPage:
     previous: dict[str, Any] | None = None   # the record the state holds
     pdf_url: str | None = None         # the PDF the page links ("Show PDF")
     capture: dict[str, Any] | None = None   # where the archive holds the response (`Capture.evidence()`)
+    content_language: str | None = None     # the response's Content-Language header
 
 
 @dataclass

@@ -71,7 +71,7 @@ class ExtractPipeline(_Step):
         return item
 
     def statement(self, item: StatementPage) -> Statement:
-        page = parse_article(item.selector or item.html, item.url)
+        page = parse_article(item.selector or item.html, item.url, item.content_language)
         if page is None:
             self.stats.inc_value("pages/not_article")
             return kept(item, "not an article page")

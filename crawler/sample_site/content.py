@@ -34,6 +34,7 @@ class Article:
     truncate_after: str | None = None   # the server sends the page only up to this text (a cut-off transfer)
     in_sitemap: bool = True             # listed in /sitemap.xml
     in_feed: bool = True                # may be among the newest items of /rss.xml
+    content_language: str | None = None   # sent as the Content-Language header (a plain page then has no <html lang>)
 
     @property
     def paragraphs(self) -> list[str]:
@@ -91,6 +92,7 @@ def _article(path: Path) -> Article:
         truncate_after=data.get("truncate_after"),
         in_sitemap=data.get("sitemap", True),
         in_feed=data.get("feed", data.get("listed", True)),
+        content_language=data.get("content_language"),
     )
 
 

@@ -12,8 +12,9 @@ def article(item: Article, base_url: str) -> str:
     title = escape(item.title, quote=True)
     body = "\n".join(item.paragraphs)
     tags = "\n".join(f'<meta property="article:tag" content="{escape(c, quote=True)}">' for c in item.categories)
+    lang = "" if item.content_language else ' lang="en"'   # a page whose only language signal is the HTTP header
     return f"""<!DOCTYPE html>
-<html lang="en">
+<html{lang}>
 <head>
 <meta charset="utf-8">
 <title>{title} | SolidNet</title>

@@ -101,6 +101,8 @@ def make_handler(
                 self.end_headers()
                 return
             self.send_header("Content-Type", page.content_type)
+            if page.content_language:
+                self.send_header("Content-Language", page.content_language)
             if compress and "gzip" in self.headers.get("Accept-Encoding", ""):
                 body = gzip.compress(body, mtime=0)
                 self.send_header("Content-Encoding", "gzip")

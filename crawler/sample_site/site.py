@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from email.utils import format_datetime
 from html import escape
@@ -29,6 +29,7 @@ class Page:
     body: str
     last_modified: float
     raw: bytes | None = None   # a binary body (a PDF), sent instead of `body`
+    content_language: str | None = None   # the Content-Language header, when the page sends one
 
 
 def _html(body: str, modified: float, status: int = 200) -> Page:
@@ -67,7 +68,7 @@ class SampleSite:
             body = self._article(item, base_url)
             if item.truncate_after and item.truncate_after in body:
                 body = body[: body.index(item.truncate_after) + len(item.truncate_after)]
-            return _html(body, item.mtime)
+            return replace(_html(body, item.mtime), content_language=item.content_language)
         if path.startswith("/pdflink/") and (item := self.content.pdf_at(path)):
             return Page(200, "application/pdf", "", item.mtime, statement_pdf(item))
         if path.startswith("/event/") and (event := self.content.event_at(path)):

@@ -89,6 +89,7 @@ class StatementsSpider(SolidnetSpider):
             statement_id, canonical_url(url, self.base_url), response.text, response.selector,
             _header(response, b"ETag"), _header(response, b"Last-Modified"),
             pdf_url=pdf_link(response.selector, response.url), capture=response.meta.get(CAPTURE),
+            content_language=_header(response, b"Content-Language"),
         )
 
     def pdf_request(self, url: str) -> scrapy.Request:

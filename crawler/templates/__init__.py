@@ -37,9 +37,10 @@ def is_article_page(sel: Selector, url: str) -> bool:
     return template_for(sel, url).is_article()
 
 
-def parse_article(html: str | Selector, url: str) -> ArticlePage | None:
-    """The raw parts of an article page, or None when the page is not an article."""
-    template = template_for(html, url)
+def parse_article(html: str | Selector, url: str, content_language: str | None = None) -> ArticlePage | None:
+    """The raw parts of an article page, or None when the page is not an article (`content_language`: the
+    response's Content-Language header, one of the page's own language signals)."""
+    template = template_for(Page(html, url, content_language))
     return template.article() if template.is_article() else None
 
 
