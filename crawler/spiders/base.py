@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import scrapy
+from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.http import Response, TextResponse
 
@@ -81,7 +82,17 @@ class SolidnetSpider(scrapy.Spider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.base_url = crawler.settings.get("SOLIDNET_URL").rstrip("/")
         spider.allowed_domains = [site_domain(urlsplit(spider.base_url).hostname or "")]   # www. and the bare domain alike
+        crawler.signals.connect(spider.on_dropped, signal=signals.request_dropped)
         return spider
+
+    def on_dropped(self, request: scrapy.Request, spider: scrapy.Spider) -> None:
+        """The scheduler's duplicate filter dropped a request. A redirect back to a URL already in its own
+        chain (A -> B -> A) is a redirect loop: one ERROR line with the URL, counted; any other duplicate
+        is the filter doing its job."""
+        chain = request.meta.get("redirect_urls") or []
+        if request.url in chain:
+            self.crawler.stats.inc_value(f"fetch_failures/{FailureKind.REDIRECT_LOOP}")
+            self.logger.error("could not fetch %s (%s): redirected back to it by %s", request.url, FailureKind.REDIRECT_LOOP, chain[-1])
 
     def url(self, path: str) -> str:
         return f"{self.base_url}{path}"

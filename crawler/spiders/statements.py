@@ -42,7 +42,6 @@ class StatementsSpider(SolidnetSpider):
 
     async def start(self) -> Any:
         self.crawler.signals.connect(self.on_idle, signal=signals.spider_idle)
-        self.crawler.signals.connect(self.on_dropped, signal=signals.request_dropped)
         run = run_context(self.crawler)
         self.logger.info("run %s (number %d) of %s", run.run_id, run.number, self.base_url)
         for path in self.start_paths:
@@ -162,7 +161,9 @@ class StatementsSpider(SolidnetSpider):
         yield from _some(self.recrawl.answered(statement_id, Carry.FAILED))
 
     def on_dropped(self, request: scrapy.Request, spider: scrapy.Spider) -> None:
-        """The scheduler dropped a request (a duplicate, e.g. after a redirect to the same URL)."""
+        """The scheduler dropped a request (a duplicate, e.g. after a redirect to the same URL): a statement's
+        stored record is carried over at the end (`Recrawl.lost`)."""
+        super().on_dropped(request, spider)
         if statement_id := request.meta.get("statement_id"):
             self.recrawl.dropped[statement_id] = f"the duplicate filter dropped the request for {request.url} (a redirect to itself?)"
 

@@ -72,6 +72,14 @@ def test_a_redirect_loop_is_logged_once_and_counted(hostile_site: SampleServer, 
     assert len(error_lines(result)) == 1 and "(redirect_loop): max redirections reached" in error_lines(result)[0]
 
 
+def test_a_redirect_back_to_a_page_already_asked_for_is_a_logged_and_counted_loop(hostile_site: SampleServer, tmp_path: Path) -> None:
+    hostile_site.hostile["/news/"] = Redirect("/news/elsewhere/")   # A -> B -> A: Scrapy's duplicate filter drops the second A
+    hostile_site.hostile["/news/elsewhere/"] = Redirect("/news/")
+    result = run_crawl("statements", hostile_site.url, tmp_path)
+    assert (counts(tmp_path)["redirect_loops"], counts(tmp_path)["errors"]) == (1, 1), result.stderr[-3000:]
+    assert error_lines(result) and f"could not fetch {hostile_site.url}/news/ (redirect_loop): redirected back to it" in error_lines(result)[0]
+
+
 def test_a_failing_page_gives_one_error_line(hostile_site: SampleServer, tmp_path: Path) -> None:
     hostile_site.error_pages[SEED] = 500
     result = run_crawl("statements", hostile_site.url, tmp_path)
