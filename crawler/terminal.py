@@ -52,7 +52,7 @@ class Progress:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Progress:
         if not progress_wanted(crawler.settings.get("PROGRESS", "auto")):
-            raise NotConfigured("no terminal on stdout")
+            raise NotConfigured   # no message: Scrapy would log it as a warning on every cron run
         extension = cls(crawler)
         crawler.signals.connect(extension.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
