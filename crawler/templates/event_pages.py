@@ -12,6 +12,8 @@ from parsel import Selector
 
 from crawler.urls import is_event_path
 
+from .article_page import clean
+
 # Classes of elements whose text is the place, not the date, inside a `.teaser-date`.
 _PLACE_CLASSES = ("teaser-location", "teaser-place", "teaser-place-inline")
 # Query parameters that name one instance of a (possibly repeating) event, not the event.
@@ -55,14 +57,9 @@ def has_class(name: str) -> str:
     return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
 
 
-def clean_text(text: str | None) -> str:
-    """Collapse white space (no-break spaces included) and strip."""
-    return " ".join((text or "").split())
-
-
 def text_of(sel: Selector | None) -> str:
     """All text under an element, white space collapsed."""
-    return clean_text(" ".join(sel.xpath(".//text()").getall())) if sel is not None else ""
+    return (clean(" ".join(sel.xpath(".//text()").getall())) or "") if sel is not None else ""
 
 
 def first(sel: Selector | None, *queries: str) -> Selector | None:
@@ -108,7 +105,7 @@ def _teaser_date_text(teaser: Selector) -> str:
     if date is None:
         return ""
     not_place = " and ".join(f"not(ancestor::*[{has_class(c)}])" for c in _PLACE_CLASSES)
-    text = clean_text(" ".join(date.xpath(f".//text()[{not_place}]").getall()))
+    text = clean(" ".join(date.xpath(f".//text()[{not_place}]").getall())) or ""
     return text.rstrip(" -–—,")
 
 
@@ -172,7 +169,7 @@ def description_html(blocks: list[Selector]) -> str | None:
 
 def page_title(page: Selector) -> str:
     """`og:title` or `<title>`, without Mercury's appended instance date."""
-    title = clean_text(page.css('meta[property="og:title"]::attr(content)').get()) or text_of(first(page, "title"))
+    title = clean(page.css('meta[property="og:title"]::attr(content)').get()) or text_of(first(page, "title"))
     return _TITLE_INSTANCE_SUFFIX.sub("", title)
 
 
@@ -185,5 +182,5 @@ def ld_place_name(location: object) -> str | None:
     """The name of the first schema.org Place in a JSON-LD `location`."""
     for item in location if isinstance(location, list) else [location]:
         if isinstance(item, dict) and item.get("@type") == "Place" and isinstance(item.get("name"), str):
-            return clean_text(item["name"]) or None
+            return clean(item["name"])
     return None

@@ -15,7 +15,7 @@ from crawler.urls import is_event_path
 
 from .article_page import clean
 from .base import Template
-from .event_pages import EventPage, clean_text, ld_place_name, ld_str, page_title
+from .event_pages import EventPage, ld_place_name, ld_str, page_title
 from .page import Page
 
 BLOCK_CHILDREN = "./p | ./ol | ./ul[not(@class)] | ./pre | ./blockquote | ./h3 | ./h4 | ./table"  # classed lists: menus, badges
@@ -70,7 +70,7 @@ def _unlabelled_text(node: Selector) -> str:
             parts.append(child.tail or "")
 
     walk(node.root)
-    return clean_text(" ".join(parts))
+    return clean(" ".join(parts)) or ""
 
 
 def _item_of(element: Any) -> Any:
