@@ -27,9 +27,10 @@ from crawl_site import build_content  # noqa: E402  (this folder is on sys.path 
 from crawler.dataset import OUTPUTS, build_derived  # noqa: E402
 from crawler.dataset.datapackage import write_datapackage  # noqa: E402
 from crawler.dataset.network import write_network  # noqa: E402
-from crawler.dataset.rows import Dataset, read_jsonl  # noqa: E402
+from crawler.dataset.rows import Dataset  # noqa: E402
 from crawler.dataset.sqlite import write_database  # noqa: E402
 from crawler.dataset.tables import TABLES  # noqa: E402
+from crawler.files import read_jsonl  # noqa: E402
 from crawler.sample_site.server import SampleServer  # noqa: E402
 from tests.crawl_support import crawl_command  # noqa: E402
 

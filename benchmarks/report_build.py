@@ -53,11 +53,11 @@ def write_lines(path: Path, records: list[dict[str, Any]]) -> None:
 
 def scaled_copy(exports: Path, target: Path, statements: int) -> Path:
     """The exports with every statement repeated up to `statements` statements (see the module's docstring)."""
-    from crawler.report.loader import read_lines
+    from crawler.files import read_jsonl
 
     target.mkdir(parents=True)
-    originals = read_lines(exports / "statements.jsonl")
-    runs = read_lines(exports / "runs.jsonl")
+    originals = read_jsonl(exports / "statements.jsonl")
+    runs = read_jsonl(exports / "runs.jsonl")
     last = datetime.fromisoformat(runs[-1]["started_at"])
     copies = []
     for n in range(statements):
@@ -79,7 +79,7 @@ def scaled_copy(exports: Path, target: Path, statements: int) -> Path:
         copies.append(copy)
     write_lines(target / "statements.jsonl", sorted(copies, key=lambda s: s["id"]))
     factor = statements / len(originals)
-    parties = read_lines(exports / "parties.jsonl")
+    parties = read_jsonl(exports / "parties.jsonl")
     for party in parties:
         party["statements_signed"] = round(party["statements_signed"] * factor)
     write_lines(target / "parties.jsonl", parties)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .commands.crawl import worst_exit
 from .dataset import OUTPUTS
-from .report.loader import read_lines
+from .files import read_jsonl
 from .sample_site.server import SampleServer
 from .terminal import summary
 
@@ -46,7 +46,7 @@ def main() -> int:
     for name in OUTPUTS:
         path = args.exports / name
         print(f"{path}: {path.stat().st_size if path.exists() else 'missing'} bytes")
-    runs = {run["spider"]: run for run in read_lines(args.exports / "runs.jsonl")}   # the last run of each spider
+    runs = {run["spider"]: run for run in read_jsonl(args.exports / "runs.jsonl")}   # the last run of each spider
     report, feed = args.exports / "report" / "index.html", args.exports / "changes.atom"
     print()
     print(summary([runs[s] for s in ("statements", "events") if s in runs], args.exports,

@@ -1,14 +1,16 @@
-"""Writing a file so that a reader never sees it half-written: a temporary file beside it, fsync, rename,
-and the folder fsynced so the rename lasts. Used by every export, derived output and the report."""
+"""Export files: written so that a reader never sees one half-written (a temporary file beside it, fsync,
+rename, the folder fsynced so the rename lasts), and read back. Used by every export, derived output and the report."""
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import Any
 
 STALE_AFTER = 3600   # seconds
 
@@ -43,3 +45,11 @@ def fsync_dir(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    """Every record of a JSON Lines export; none when the file is not there (yet: e.g. no events run so far)."""
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]

@@ -15,7 +15,8 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from twisted.internet import task
 
-from .report.loader import Record, read_lines
+from .files import read_jsonl
+from .report.loader import Record
 
 REFRESH_SECONDS = 0.25
 
@@ -109,7 +110,7 @@ def run_line(run: Record, exports_dir: Path) -> str:
     head = f"{run['spider']} run {run['run_id']}: {run['status']}" + (f" ({run['reason']})" if run.get("reason") else "")
     errors = counts.get("errors", 0) + counts.get("discovery_errors", 0) + counts.get("invalid", 0)
     if run["spider"] == "events":
-        events = read_lines(exports_dir / "events.jsonl") if run.get("published") else []
+        events = read_jsonl(exports_dir / "events.jsonl") if run.get("published") else []
         new = sum(1 for e in events if e.get("first_seen") == run["started_at"])
         body = (f"{_plural(len(events), 'event')} exported, {new:,} new; {_plural(errors, 'error')}; "
                 f"{_plural(counts.get('pages', 0), 'page')}, {_plural(counts.get('events', 0), 'event sighting')}")
@@ -135,7 +136,7 @@ def summary(runs: Sequence[Record], exports_dir: Path, report: Path | None, feed
 
 def run_record(exports_dir: Path, run_id: str) -> Record | None:
     """A run's line in runs.jsonl."""
-    return next((r for r in reversed(read_lines(exports_dir / "runs.jsonl")) if r.get("run_id") == run_id), None)
+    return next((r for r in reversed(read_jsonl(exports_dir / "runs.jsonl")) if r.get("run_id") == run_id), None)
 
 
 def print_summary(run_id: str, exports_dir: Path, derived: Sequence[Path] | None) -> None:

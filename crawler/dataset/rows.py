@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..files import read_jsonl
 from .network import Text, statement_year, texts, texts_signed
 from .tables import PARTIES, TABLES, Table
 from .translations import translation_groups
-
-
-def read_jsonl(path: Path) -> list[dict[str, Any]]:
-    """Every record of a JSON Lines export; none when the file is not there (yet: e.g. no events run so far)."""
-    if not path.exists():
-        return []
-    with path.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
 
 
 @dataclass

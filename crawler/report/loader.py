@@ -2,27 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..files import read_jsonl
+
 Record = dict[str, Any]
-
-
-def read_lines(path: Path, drop: tuple[str, ...] = ()) -> list[Record]:
-    """Every line of a JSON Lines file, parsed, without the `drop` fields; a missing file is empty."""
-    if not path.exists():
-        return []
-    records = []
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                record = json.loads(line)
-                for name in drop:
-                    record.pop(name, None)
-                records.append(record)
-    return records
 
 
 @dataclass(frozen=True)
@@ -42,8 +28,8 @@ class Exports:
 
 def load_exports(exports_dir: Path) -> Exports:
     return Exports(
-        statements=read_lines(exports_dir / "statements.jsonl"),   # bodies kept: translation groups compare them
-        parties=read_lines(exports_dir / "parties.jsonl"),
-        events=read_lines(exports_dir / "events.jsonl"),
-        runs=read_lines(exports_dir / "runs.jsonl"),
+        statements=read_jsonl(exports_dir / "statements.jsonl"),   # bodies kept: translation groups compare them
+        parties=read_jsonl(exports_dir / "parties.jsonl"),
+        events=read_jsonl(exports_dir / "events.jsonl"),
+        runs=read_jsonl(exports_dir / "runs.jsonl"),
     )
