@@ -35,10 +35,15 @@ def main() -> int:
                 "-s", f"STATE_DIR={args.state}",
                 "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "LOG_LEVEL=WARNING",
                 "-s", "RUN_SUMMARY=False",   # one summary of both runs at the end
+                "-s", "DERIVED_OUTPUTS=False",   # built once, after both runs
             ]
             code = subprocess.run(command, cwd=ROOT, check=False).returncode
             print(f"{spider}: exit {code}", flush=True)
             codes.append(code)
+    build = [sys.executable, "-m", "scrapy", "build", "-s", f"EXPORTS_DIR={args.exports}", "-s", "LOG_LEVEL=WARNING"]
+    code = subprocess.run(build, cwd=ROOT, check=False, stdout=subprocess.DEVNULL).returncode
+    print(f"build: exit {code}", flush=True)
+    codes.append(code)
     for name in ("statements", "signatories", "parties", "events", "runs"):
         path = args.exports / f"{name}.jsonl"
         lines = sum(1 for _ in path.open(encoding="utf-8")) if path.exists() else 0

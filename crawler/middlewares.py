@@ -15,6 +15,17 @@ from .extract.text import MAX_DEPTH, too_deep
 
 logger = logging.getLogger(__name__)
 
+MARKUP_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/xml", "application/xml", "application/rss+xml", "application/atom+xml"})
+
+
+def is_markup(response: Response) -> bool:
+    """Whether a response is a page to check: HTML or XML by its Content-Type, or untyped. Scrapy makes a
+    TextResponse of any body without binary bytes, an uncompressed PDF too; reading that as text would
+    send it through charset detection for nothing."""
+    content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1")
+    mime = content_type.split(";", 1)[0].strip().lower()
+    return not mime or mime in MARKUP_TYPES or mime.endswith("+xml")
+
 
 class PageChecksMiddleware:
     """Checks of every text response, after decompression:
@@ -33,7 +44,7 @@ class PageChecksMiddleware:
         return cls(crawler)
 
     def process_response(self, request: Request, response: Response, spider: Spider | None = None) -> Response:
-        if not isinstance(response, TextResponse):
+        if not isinstance(response, TextResponse) or not is_markup(response):
             return response
         response = self.charset_checked(response)
         if too_deep(response.text):

@@ -57,14 +57,10 @@ class Command(ScrapyCrawl):
             self.exitcode = EXIT_FAILED
             return
         self.exitcode = EXIT_CODES.get(context.status or Status.FAILED, EXIT_FAILED)
-        derived = None
-        if context.published:   # what is made from the published exports: the dataset files, then the report and its feed
-            if not build_derived_outputs(context.exports_dir):
-                self.exitcode = worst_exit([self.exitcode, EXIT_DEGRADED])
-            from ..report import build_after_run
-
-            derived = build_after_run(context.exports_dir)
-            if derived is None:
+        derived: list[Path] | None = None
+        if context.published and self.settings.getbool("DERIVED_OUTPUTS"):
+            built, derived = build_outputs(context.exports_dir)
+            if not built:
                 self.exitcode = worst_exit([self.exitcode, EXIT_DEGRADED])
         if self.settings.getbool("RUN_SUMMARY"):
             from ..terminal import print_summary
@@ -72,14 +68,17 @@ class Command(ScrapyCrawl):
             print_summary(context.run_id, context.exports_dir, derived)
 
 
-def build_derived_outputs(exports_dir: Path) -> bool:
-    """Rebuild the SQLite, CSV, data package and network files from the exports just published; False if that failed
-    (logged: the JSON Lines exports stand, the derived files stay as they were)."""
+def build_outputs(exports_dir: Path) -> tuple[bool, list[Path]]:
+    """What is made from the published exports: the dataset files (SQLite, CSV, data package, network), then
+    the report and its feed. Returns whether all of it was built, and the paths written. A failure is logged
+    with its cause; the JSON Lines exports stand, and what could not be built stays as it was."""
     from ..dataset import build_derived
+    from ..report import build_after_run
 
     try:
-        build_derived(exports_dir)
+        written = build_derived(exports_dir)
     except Exception:
         logger.exception("solidnet-crawler: the derived outputs (SQLite, CSV, network) could not be built from %s", exports_dir)
-        return False
-    return True
+        written = None
+    report = build_after_run(exports_dir)
+    return written is not None and report is not None, [*(written or ()), *(report or ())]

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import os
 import signal
+import sqlite3
 import subprocess
+import sys
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -146,11 +148,19 @@ def test_nightly_runs_both_spiders_with_a_log_each(own_site: SampleServer, tmp_p
     assert result.returncode == 0, result.stderr[-3000:]
     day = datetime.now(UTC).strftime("%Y-%m-%d")
     for spider in ("statements", "events"):
-        log = tmp_path / "logs" / f"{spider}-{day}.log"
-        assert "Spider closed (finished)" in log.read_text(encoding="utf-8")
+        log = (tmp_path / "logs" / f"{spider}-{day}.log").read_text(encoding="utf-8")
+        assert "Spider closed (finished)" in log
+        assert "derived outputs written" not in log   # built once, after both crawls
     runs = read_jsonl(tmp_path / "exports" / "runs.jsonl")
     assert [(r["spider"], r["status"]) for r in runs] == [("statements", "ok"), ("events", "ok")]
     assert (tmp_path / "exports" / "events.jsonl").stat().st_size > 0
+    build_log = (tmp_path / "logs" / f"build-{day}.log").read_text(encoding="utf-8")
+    assert build_log.count("derived outputs written") == 1 and "report built" in build_log
+    assert "build exited 0" in result.stderr
+    with sqlite3.connect(tmp_path / "exports" / "solidnet.sqlite") as db:   # made from both runs' exports
+        assert db.execute("SELECT count(*) FROM statements").fetchone()[0] == len(read_jsonl(tmp_path / "exports" / "statements.jsonl"))
+        assert db.execute("SELECT count(*) FROM events").fetchone()[0] == len(read_jsonl(tmp_path / "exports" / "events.jsonl"))
+    assert (tmp_path / "exports" / "report" / "index.html").exists()
 
 
 def test_nightly_exits_with_the_worst_code(own_site: SampleServer, tmp_path: Path) -> None:
@@ -163,3 +173,13 @@ def test_nightly_exits_with_the_worst_code(own_site: SampleServer, tmp_path: Pat
     assert result.returncode == 75, result.stderr[-3000:]
     assert "statements exited 75" in result.stderr and "events exited 0" in result.stderr
     assert [r["spider"] for r in read_jsonl(tmp_path / "exports" / "runs.jsonl")] == ["events"]
+
+
+def test_build_says_when_there_are_no_exports(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "scrapy", "build", "-s", f"EXPORTS_DIR={tmp_path / 'exports'}"],
+        cwd=ROOT, capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert result.returncode == 2
+    assert f"no JSON Lines exports in {tmp_path / 'exports'}" in result.stderr
+    assert not (tmp_path / "exports").exists()
