@@ -7,17 +7,20 @@ For each scale (`--scales`, statements), one run of this script:
    leads to are copied once), and the event files copied to a tenth as many events, at most 300
    (copies get a numbered title and path; only the originals are in the side list);
 2. serves it with `SampleServer` from a thread of this process;
-3. `--repeats` times, alternately: the real `scrapy crawl statements` on an empty state, a bare
-   Scrapy fetch (`bare_fetch.py`) of exactly the URLs the server's log shows that crawl asked for,
-   a rerun of the crawl on its state with the site unchanged, and a re-extraction of that state
-   (`-a reextract=1`: every page read from the web archive the two crawls wrote, no request to the
-   server); then the same for `scrapy crawl events`;
+3. `--repeats` times, alternately: the real `scrapy crawl statements` on an empty state, as
+   `bin/nightly` runs it (`-s DERIVED_OUTPUTS=False`), then `scrapy build` on its exports (the
+   SQLite, CSV, network files, report and feed, which the nightly builds once after both crawls;
+   timed on its own), a bare Scrapy fetch (`bare_fetch.py`) of exactly the URLs the server's log
+   shows that crawl asked for, a rerun of the crawl on its state with the site unchanged, and a
+   re-extraction of that state (`-a reextract=1`: every page read from the web archive the two
+   crawls wrote, no request to the server); then the same for `scrapy crawl events`;
 4. prints the median of each figure and the median of the per-repeat ratios (each crawl against
    the bare fetch that ran next to it, so a machine whose load drifts still gives fair ratios).
 
 Both sides run with 16 concurrent requests, no delays, no AutoThrottle. CPU is the child process's
-own user + system time and peak RSS its own ru_maxrss, both from `os.wait4` (so neither includes the
-server, which shares the machine's cores with the crawl and with the bare fetch alike).
+user + system time, its extraction workers' included, and peak RSS the largest ru_maxrss among them,
+both from `os.wait4` (neither includes the server, which shares the machine's cores with the crawl
+and with the bare fetch alike).
 
     .venv/bin/python benchmarks/crawl_site.py [--scales 1000,10000] [--repeats 3] [--keep]
 """
@@ -50,7 +53,8 @@ TITLE_LINE = re.compile(r'^title = "([^"]+)"$', re.M)
 SIDEBAR_LINE = re.compile(r"^sidebar = true$", re.M)
 ONLY_LINKED = re.compile(r"^sitemap = false$", re.M)   # reached through one link or the feed: copied once
 UUID_TAIL = re.compile(r"[0-9a-f]{4}(/?)$", re.I)
-CONCURRENCY = ("-s", "CONCURRENT_REQUESTS=16", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16", "-s", "LOG_LEVEL=INFO")
+CONCURRENCY = ("-s", "CONCURRENT_REQUESTS=16", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16", "-s", "LOG_LEVEL=INFO",
+               "-s", "DERIVED_OUTPUTS=False")   # as bin/nightly runs the crawls; `scrapy build` is timed apart
 BARE_FETCH = Path(__file__).resolve().parent / "bare_fetch.py"
 EVENTS_PER_STATEMENT = 0.1
 MAX_EVENTS = 300   # the real site lists hundreds of events, not thousands; keeps `make bench` near 10 minutes
@@ -72,6 +76,7 @@ class Run:
 @dataclass(frozen=True)
 class Repeat:
     crawl: Run
+    build: Run   # `scrapy build` on the crawl's exports
     bare: Run
     rerun: Run
     reextract: Run
@@ -166,17 +171,19 @@ def repeat(spider: str, server: SampleServer, work: Path, page_prefix: str) -> R
     work.mkdir(parents=True)
     crawl = run_child(crawl_command(spider, server.url, work, *CONCURRENCY), server, work / "crawl.log", page_prefix)
     (work / "urls.txt").write_text("\n".join(requested_urls(server)) + "\n", encoding="utf-8")
+    build_command = [sys.executable, "-m", "scrapy", "build", "-s", f"EXPORTS_DIR={work / 'exports'}", "-s", "LOG_LEVEL=INFO"]
+    build = run_child(build_command, server, work / "build.log", page_prefix)
     bare_command = [sys.executable, str(BARE_FETCH), str(work / "urls.txt")]
     bare = run_child(bare_command, server, work / "bare.log", page_prefix)
     rerun = run_child(crawl_command(spider, server.url, work, *CONCURRENCY), server, work / "rerun.log", page_prefix)
     archive_bytes = sum(p.stat().st_size for p in (work / "state" / "archive").glob("*.warc.gz"))
     reextract_command = crawl_command(spider, server.url, work, *CONCURRENCY, "-a", "reextract=1")
     reextract = run_child(reextract_command, server, work / "reextract.log", page_prefix)
-    for run, name in ((crawl, "crawl"), (bare, "bare"), (rerun, "rerun"), (reextract, "reextract")):
+    for run, name in ((crawl, "crawl"), (build, "build"), (bare, "bare"), (rerun, "rerun"), (reextract, "reextract")):
         if run.exit_code != 0:
             tail = (work / f"{name}.log").read_text(encoding="utf-8", errors="replace").splitlines()[-8:]
             print(f"  {spider} {name}: exit {run.exit_code}; log {work / f'{name}.log'}:", *tail, sep="\n    ")
-    return Repeat(crawl, bare, rerun, reextract, archive_bytes)
+    return Repeat(crawl, build, bare, rerun, reextract, archive_bytes)
 
 
 # --- report ----------------------------------------------------------------------
@@ -209,14 +216,17 @@ def report(spider: str, scale: int, pages: int, repeats: list[Repeat]) -> dict[s
         "rerun 304": median([r.not_modified for r in rerun]),
         "rerun requests": median([r.requests for r in rerun]),
         "reextract wall": median([r.reextract.wall for r in repeats]),
+        "build wall": median([r.build.wall for r in repeats]),
+        "build cpu": median([r.build.cpu for r in repeats]),
+        "build rss": median([r.build.max_rss_kib / 1024 for r in repeats]),
         "reextract requests": median([r.reextract.requests for r in repeats]),
         "archive MiB": median([r.archive_bytes / 2**20 for r in repeats]),
     }
     print(f"\n{spider} at {scale:,} statements: {pages:,} {'statement' if spider == 'statements' else 'event'} pages, "
           f"{requests:,.0f} requests a first run (median of {len(repeats)} repeats; each ratio is the median of "
           "the per-repeat ratios)")
-    print("  exit codes: " + ", ".join(f"{r.crawl.exit_code}/{r.bare.exit_code}/{r.rerun.exit_code}/{r.reextract.exit_code}"
-                                       for r in repeats) + " (crawl/bare/rerun/re-extraction)")
+    print("  exit codes: " + ", ".join(f"{r.crawl.exit_code}/{r.build.exit_code}/{r.bare.exit_code}/{r.rerun.exit_code}/"
+                                       f"{r.reextract.exit_code}" for r in repeats) + " (crawl/build/bare/rerun/re-extraction)")
     print(f"  {'':18} {'crawl':>10} {'bare fetch':>10} {'ratio':>7}")
     print(f"  {'wall s':18} {figures['crawl wall']:10.2f} {figures['bare wall']:10.2f} {figures['wall ratio']:7.2f}")
     print(f"  {'CPU s':18} {figures['crawl cpu']:10.2f} {figures['bare cpu']:10.2f} {figures['cpu ratio']:7.2f}"
@@ -229,6 +239,8 @@ def report(spider: str, scale: int, pages: int, repeats: list[Repeat]) -> dict[s
           f"{figures['reextract requests']:,.0f} requests to the server; archive after the two crawls "
           f"{figures['archive MiB']:.1f} MiB" + (f" = {figures['archive MiB'] * 1000 / scale:.2f} MiB per 1,000 statements"
                                                  if spider == "statements" else ""))
+    print(f"  scrapy build on its exports (SQLite, CSV, network, report, feed; once a night, after both crawls): "
+          f"wall {figures['build wall']:.2f} s, CPU {figures['build cpu']:.2f} s, peak RSS {figures['build rss']:.1f} MiB")
     print("  each repeat (wall s crawl/bare/rerun): "
           + "; ".join(f"{r.crawl.wall:.1f}/{r.bare.wall:.1f}/{r.rerun.wall:.1f}" for r in repeats))
     return figures

@@ -21,7 +21,7 @@ from scrapy.exceptions import DropItem
 
 from .context import run_context, utc_now
 from .extract.events import read_event_sightings
-from .extract.statement import read_statement
+from .extract_pool import ExtractionPool, PageReading
 from .items import Carry, EventSightings, EventSource, Statement, StatementPage
 from .parties.registry import load_registry
 from .parties.resolver import PartyResolver
@@ -30,7 +30,6 @@ from .recrawl import carried, content_hash
 from .runrecord import TEMPLATE_STAT
 from .schemas import problems
 from .state import StoredRow
-from .templates import parse_article
 from .timefields import signatory_first_seen, statement_times
 
 logger = logging.getLogger(__name__)
@@ -57,11 +56,16 @@ def kept(item: StatementPage | Statement, why: str) -> Statement:
 
 
 class ExtractPipeline(_Step):
-    """Fetched page -> extracted values (`Statement`, or `EventSightings`)."""
+    """Fetched page -> extracted values (`Statement`, or `EventSightings`); statement pages are read by
+    `EXTRACT_WORKERS` worker processes (`crawler.extract_pool`)."""
 
-    def process_item(self, item: Any, spider: Spider | None = None) -> Any:
+    def __init__(self, crawler: Crawler) -> None:
+        super().__init__(crawler)
+        self.pool = ExtractionPool(crawler.settings.getint("EXTRACT_WORKERS") if crawler.spidercls.name == "statements" else 0)
+
+    async def process_item(self, item: Any, spider: Spider | None = None) -> Any:
         if isinstance(item, StatementPage):
-            return self.statement(item)
+            return self.statement(item, await self.pool.read(item.html, item.selector, item.url, item.content_language))
         if isinstance(item, EventSource):
             sightings = read_event_sightings(item.selector or item.html, item.url)
             for problem in sightings.problems:
@@ -70,8 +74,10 @@ class ExtractPipeline(_Step):
             return EventSightings(item.url, sightings.records, item.capture)
         return item
 
-    def statement(self, item: StatementPage) -> Statement:
-        page = parse_article(item.selector or item.html, item.url, item.content_language)
+    def close_spider(self, spider: Spider | None = None) -> None:
+        self.pool.close()
+
+    def statement(self, item: StatementPage, page: PageReading | None) -> Statement:
         if page is None:
             self.stats.inc_value("pages/not_article")
             return kept(item, "not an article page")
@@ -80,7 +86,7 @@ class ExtractPipeline(_Step):
         if page.template == "generic":
             self.stats.inc_value("pages/unknown_template")
             logger.warning("%s: unknown template, read with generic signals", item.url)
-        extracted = replace(read_statement(page), pdf_url=item.pdf_url)
+        extracted = replace(page.extracted, pdf_url=item.pdf_url)
         for problem in extracted.problems:
             self.stats.inc_value("pages/problems")
             logger.warning("%s: %s", item.url, problem)

@@ -8,7 +8,7 @@ so the next run knows which captures no published export has used yet.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import asdict, dataclass
+from dataclasses import astuple, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -103,7 +103,7 @@ class ArchiveIndex:
         with self.db:
             self.db.executemany(
                 f"INSERT INTO captures ({_COLUMNS}) VALUES ({', '.join('?' * 15)})",
-                [tuple(asdict(c).values()) for c in captures],
+                [astuple(c) for c in captures],
             )
 
     def _one(self, where: str, *args: Any) -> Capture | None:

@@ -181,7 +181,9 @@ def ajax_response(list_id: str, teasers: list[str], current: int, pages: int, fo
             f'"reloaded&page={number}", "true")\' title=\'{title}\'><span class="number" aria-hidden="true">{number}</span></a></li>'
         )
 
-    links = [link("page active" if n == current else "page", n, f"Show page {n}") for n in range(1, pages + 1)]
+    window = range(max(1, current - 2), min(pages, current + 2) + 1)   # as Mercury's list-pagination.tag: a window, not every page
+    links = [link("previous disabled" if current == 1 else "previous", max(1, current - 1), "Previous page")] if pages > 1 else []
+    links += [link("page active" if n == current else "lastpage" if n == window[-1] else "page", n, f"Show page {n}") for n in window]
     if current < pages:
         links.append(link("next", current + 1, "Next page"))
     entries = "\n".join(teasers)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from scrapy.exceptions import DropItem
@@ -21,13 +24,19 @@ NOT_AN_ARTICLE = "<html><body><div id='apollo-page'><p>Maintenance</p></div></bo
 
 
 @pytest.fixture
-def pipeline(tmp_path: Path) -> ExtractPipeline:
+def pipeline(tmp_path: Path) -> Iterator[ExtractPipeline]:
     project = {name: getattr(project_settings, name) for name in dir(project_settings) if name.isupper()}
     crawler = get_crawler(
         StatementsSpider, {**project, "STATE_DIR": str(tmp_path / "state"), "EXPORTS_DIR": str(tmp_path / "exports")}
     )
     run_context(crawler)
-    return ExtractPipeline(crawler)
+    step = ExtractPipeline(crawler)   # the page is read by a real extraction worker (EXTRACT_WORKERS)
+    yield step
+    step.close_spider()
+
+
+def processed(pipeline: ExtractPipeline, item: StatementPage) -> Any:
+    return asyncio.run(pipeline.process_item(item))
 
 
 STORED = StoredRow(page_id(KNOWN), KNOWN, None, "hash", None, None, 1)
@@ -35,11 +44,11 @@ RECORD = {"id": page_id(KNOWN), "url": KNOWN, "title": "Known statement", "signa
 
 
 def test_a_known_statement_is_kept(pipeline: ExtractPipeline) -> None:
-    kept = pipeline.process_item(StatementPage(KNOWN, NOT_AN_ARTICLE, stored=STORED, previous=RECORD))
+    kept = processed(pipeline, StatementPage(KNOWN, NOT_AN_ARTICLE, stored=STORED, previous=RECORD))
     assert isinstance(kept, Statement)
     assert (kept.carried, kept.extracted.title, kept.template, kept.previous) == (Carry.FAILED, "Known statement", "mercury", RECORD)
 
 
 def test_an_unknown_page_is_dropped(pipeline: ExtractPipeline) -> None:
     with pytest.raises(DropItem, match="not an article page"):
-        pipeline.process_item(StatementPage("https://www.solidnet.org/article/Other/", NOT_AN_ARTICLE))
+        processed(pipeline, StatementPage("https://www.solidnet.org/article/Other/", NOT_AN_ARTICLE))

@@ -1,0 +1,102 @@
+"""Statement pages read by worker processes (`crawler.extract_pool`): real spawned workers, the bundled
+site's pages, the same readings as in the crawl's own process; a dead worker loses nothing."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from crawler.extract_pool import ExtractionPool, PageReading, read_page
+from crawler.sample_site.content import SiteContent
+from crawler.sample_site.site import SampleSite
+
+BASE_URL = "http://127.0.0.1:8000"
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+def sample_pages() -> list[tuple[str, str]]:
+    """(URL, HTML) of every statement page of the bundled site."""
+    content = SiteContent()
+    content.refresh()
+    site = SampleSite(content)
+    pages = [(BASE_URL + article.path, site.get(article.path, "", BASE_URL)) for article in content.articles]
+    return [(url, page.body) for url, page in pages if page.status == 200]
+
+
+def read_all(pool: ExtractionPool, pages: list[tuple[str, str]]) -> list[PageReading | None]:
+    async def run() -> list[PageReading | None]:
+        return list(await asyncio.gather(*(pool.read(html, None, url, None) for url, html in pages)))
+    try:
+        return asyncio.run(run())
+    finally:
+        pool.close()
+
+
+def test_workers_read_every_page_as_the_crawl_process_does() -> None:
+    pages = sample_pages()
+    assert len(pages) >= 45
+    expected = [read_page(html, url, None) for url, html in pages]
+    assert sum(reading is not None for reading in expected) >= 45
+    assert read_all(ExtractionPool(2), pages) == expected
+    assert read_all(ExtractionPool(0), pages) == expected
+
+
+def test_a_worker_that_dies_is_logged_and_its_pages_read_here(caplog: pytest.LogCaptureFixture) -> None:
+    pages = sample_pages()[:6]
+    pool = ExtractionPool(1)
+    assert pool.executor is not None
+
+    async def run() -> list[PageReading | None]:
+        first = await pool.read(pages[0][1], None, pages[0][0], None)   # the worker is up
+        assert pool.executor is not None
+        for pid in list(pool.executor._processes):   # the private map is the only way to reach the workers
+            os.kill(pid, signal.SIGKILL)
+        rest = [await pool.read(html, None, url, None) for url, html in pages[1:]]
+        return [first, *rest]
+
+    with caplog.at_level(logging.ERROR, logger="crawler.extract_pool"):
+        try:
+            readings = asyncio.run(run())
+        finally:
+            pool.close()
+    assert readings == [read_page(html, url, None) for url, html in pages]
+    assert pool.executor is None
+    assert len(caplog.records) == 1 and "extraction workers stopped" in caplog.records[0].message   # once
+
+
+CHILD = """
+import asyncio, sys
+from crawler.extract_pool import ExtractionPool
+pool = ExtractionPool(1)
+asyncio.run(pool.read("<html><body><p>x</p></body></html>", None, "http://localhost/", None))
+print(*pool.executor._processes, flush=True)
+sys.stdin.read()
+"""
+
+
+def test_workers_end_when_the_crawl_process_is_killed() -> None:
+    child = subprocess.Popen([sys.executable, "-c", CHILD], cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert child.stdout is not None
+    workers = [int(pid) for pid in child.stdout.readline().split()]
+    assert workers
+    child.kill()
+    child.wait(timeout=10)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(Path(f"/proc/{pid}").exists() and "Z" not in _state(pid) for pid in workers):
+        time.sleep(0.1)
+    assert not any(Path(f"/proc/{pid}").exists() and "Z" not in _state(pid) for pid in workers)
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+    except OSError:
+        return "Z"
