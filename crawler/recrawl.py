@@ -113,6 +113,21 @@ class Recrawl:
     def knows(self, statement_id: str) -> bool:
         return statement_id in self.rows
 
+    @property
+    def whole_lists(self) -> bool:
+        """Whether this run reads every page of every list: a first run, a full recrawl, and the first run of
+        each cycle of RECHECK_RUNS runs. Other runs read a list only as deep as new entries go."""
+        return self.policy.full or not self.rows or self.run % self.policy.recheck_runs == 0
+
+    def list_goes_on(self, entry_ids: list[str]) -> bool:
+        """Whether the page after this one of a list (lists show the newest first) is worth reading: this one
+        shows a statement the state does not hold."""
+        return any(statement_id not in self.rows for statement_id in entry_ids)
+
+    def unseen_count(self) -> int:
+        """How many statements the state holds (and has not marked removed) were found by nothing so far."""
+        return sum(1 for statement_id, row in self.rows.items() if statement_id not in self.seen and not row.removed_at)
+
     def discovered(self, url: str) -> Fetch | Statement | None:
         """A statement URL discovery found: fetch it, carry it over (known and not due), or nothing
         (already decided this run). A statement the state marks removed is fetched: it may be back."""

@@ -114,8 +114,8 @@ def too_deep(html: str) -> bool:
     """Whether a page nests elements deeper than even a huge_tree parse keeps (part of it is lost)."""
     if html.count("<") <= MAX_DEPTH:   # cannot be that deep: no second parse
         return False
-    parser = _parser()
-    lxml_html.document_fromstring(html, parser=parser)
+    parser = lxml_html.HTMLParser(huge_tree=True, encoding="utf-8")
+    lxml_html.document_fromstring(html.encode("utf-8"), parser=parser)   # bytes: a str may not carry an encoding declaration
     return any(error.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT for error in parser.error_log)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
@@ -104,13 +104,7 @@ class SolidnetSpider(scrapy.Spider):
             if dynamic.key in self.lists_seen:
                 continue
             self.lists_seen.add(dynamic.key)
-            yield scrapy.Request(
-                dynamic.page_url(1),
-                callback=self.parse_list,
-                cb_kwargs={"dynamic": dynamic, **kwargs},
-                errback=self.discovery_failed,
-                meta={LIST_PAGE: canonical_url(response.url, self.base_url), ARCHIVE_KEY: f"{dynamic.key}#1"},
-            )
+            yield self.list_page_request(dynamic, 1, canonical_url(response.url, self.base_url), kwargs)
 
     def parse_list(self, response: Response, dynamic: DynamicList, **kwargs: Any) -> Iterator[Any]:
         if not isinstance(response, TextResponse):
@@ -118,16 +112,27 @@ class SolidnetSpider(scrapy.Spider):
             return
         page = parse_list_page(response.text, response.url)
         self.crawler.stats.inc_value("lists/pages")
+        yield from self.next_list_pages(page, dynamic, response, kwargs)
+        yield from self.list_entries(page.entry_urls, response)
+
+    def list_page_request(
+        self, dynamic: DynamicList, number: int, shown_on: str, kwargs: dict[str, Any], **meta: Any
+    ) -> scrapy.Request:
+        """Page `number` of an AJAX list shown on the page `shown_on` (`meta`: more for the request's meta)."""
+        return scrapy.Request(
+            dynamic.page_url(number),
+            callback=self.parse_list,
+            cb_kwargs={"dynamic": dynamic, **kwargs},
+            errback=self.discovery_failed,
+            meta={LIST_PAGE: shown_on, ARCHIVE_KEY: f"{dynamic.key}#{number}", **meta},
+        )
+
+    def next_list_pages(self, page: ListPage, dynamic: DynamicList, response: TextResponse, kwargs: dict[str, Any]) -> Iterable[scrapy.Request]:
+        """The pages of a list to fetch after this one: from its first page, every other page of a list
+        worth paging through (`wants_list`); spiders override."""
         if page.current_page == 1 and self.wants_list(page):
             for number in range(2, page.pages + 1):
-                yield scrapy.Request(
-                    dynamic.page_url(number),
-                    callback=self.parse_list,
-                    cb_kwargs={"dynamic": dynamic, **kwargs},
-                    errback=self.discovery_failed,
-                    meta={LIST_PAGE: list_page(response), ARCHIVE_KEY: f"{dynamic.key}#{number}"},
-                )
-        yield from self.list_entries(page.entry_urls, response)
+                yield self.list_page_request(dynamic, number, list_page(response), kwargs)
 
     def wants_list(self, first_page: ListPage) -> bool:
         """Whether a list's other pages are worth fetching, judged by its first page; spiders override."""

@@ -22,10 +22,14 @@ from ..fetch_failures import FailureKind
 from ..items import Carry, Statement, StatementPage
 from ..recrawl import Fetch, Recrawl
 from ..templates import is_article_page
-from ..templates.lists import ListPage
+from ..templates.lists import DynamicList, ListPage
 from ..templates.pdf import pdf_link
 from ..urls import canonical_url, is_article_path, is_event_path, on_site, page_id
-from .base import SolidnetSpider
+from .base import SolidnetSpider, list_page
+
+LIST_PAGING = "list_paging"   # request.meta key: which pages a list page leads to, when not as the run reads lists
+PAGING_REST = "rest"          # every page after it (the rest of a list that stopped short)
+PAGING_NONE = "none"          # none (one of those)
 
 
 class StatementsSpider(SolidnetSpider):
@@ -35,6 +39,7 @@ class StatementsSpider(SolidnetSpider):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._unseen_done = False
+        self.cut_lists: list[tuple[scrapy.Request, int]] = []   # where each list read as deep as new entries go stopped: its rest, pages left
 
     @property
     def recrawl(self) -> Recrawl:
@@ -112,6 +117,29 @@ class StatementsSpider(SolidnetSpider):
         elif self.first_request(url):
             yield scrapy.Request(url, callback=self.parse, errback=self.link_failed)
 
+    def next_list_pages(self, page: ListPage, dynamic: DynamicList, response: TextResponse, kwargs: dict[str, Any]) -> Iterator[scrapy.Request]:
+        """Every page of a list when the run reads lists whole (`Recrawl.whole_lists`). Otherwise one page
+        at a time, as deep as new entries go (`Recrawl.list_goes_on`); where a list stops short, the
+        request for the rest is kept (`cut_lists`): `on_idle` sends it when re-checking the statements the state
+        holds that were found by nothing would take more requests than the rest of the lists."""
+        paging = response.meta.get(LIST_PAGING)
+        if paging == PAGING_NONE or (page.current_page == 1 and not self.wants_list(page)):
+            return
+        shown_on = list_page(response)
+        if paging == PAGING_REST or self.recrawl.whole_lists:
+            if page.current_page == 1 or paging == PAGING_REST:
+                for number in range(page.current_page + 1, page.pages + 1):
+                    yield self.list_page_request(dynamic, number, shown_on, kwargs, **{LIST_PAGING: PAGING_NONE})
+            return
+        if page.current_page >= page.pages:
+            return
+        entries = [page_id(canonical_url(url, self.base_url)) for url in page.entry_urls if on_site(url, self.base_url)]
+        if self.recrawl.list_goes_on(entries):
+            yield self.list_page_request(dynamic, page.current_page + 1, shown_on, kwargs)
+        else:
+            rest = self.list_page_request(dynamic, page.current_page + 1, shown_on, kwargs, **{LIST_PAGING: PAGING_REST})
+            self.cut_lists.append((rest, page.pages - page.current_page))
+
     def wants_list(self, first_page: ListPage) -> bool:
         """Only lists of statements are paged through (not the events list, say)."""
         return any(is_article_path(urlsplit(url).path) for url in first_page.entry_urls)
@@ -168,9 +196,18 @@ class StatementsSpider(SolidnetSpider):
             self.recrawl.dropped[statement_id] = f"the duplicate filter dropped the request for {request.url} (a redirect to itself?)"
 
     def on_idle(self, spider: scrapy.Spider) -> None:
-        """When the crawl is idle: once, the statements the state holds that discovery did not find
-        (`Recrawl.unseen`: re-checked, or carried over when discovery was incomplete); every time, the
-        statement requests Scrapy dropped without an answer, logged, counted and carried over."""
+        """When the crawl is idle: first, when more statements the state holds were found by nothing than the
+        lists read only as deep as new entries went have pages left, the rest of those lists; then, once, the statements the state holds that
+        discovery did not find (`Recrawl.unseen`: re-checked, or carried over when discovery was incomplete);
+        every time, the statement requests Scrapy dropped without an answer, logged, counted and carried over."""
+        unread = sum(pages for _request, pages in self.cut_lists)
+        if not self._unseen_done and self.cut_lists and (unfound := self.recrawl.unseen_count()) > unread:
+            self.logger.info("%d known statements were found by nothing so far: reading the other %d pages of %d lists first",
+                             unfound, unread, len(self.cut_lists))
+            rest, self.cut_lists = self.cut_lists, []
+            for request, _pages in rest:
+                self.crawler.engine.crawl(request)
+            raise DontCloseSpider
         carried: list[Statement] = []
         for lost in self.recrawl.lost():
             self.crawler.stats.inc_value("statements/lost")

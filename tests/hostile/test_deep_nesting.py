@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from crawler.extract.text import too_deep
 from crawler.sample_site.server import SampleServer
 from crawler.urls import page_id
 from tests.crawl_support import read_jsonl, run_crawl
@@ -42,3 +43,11 @@ def test_nesting_deeper_than_the_parser_keeps_is_logged_against_the_page(own_sit
     assert f"{own_site.url}{path}: elements nested deeper than 2048 levels: what lies deeper is not read" in result.stderr
     run = read_jsonl(tmp_path / "exports" / "runs.jsonl")[-1]
     assert run["counts"]["too_deep"] == 1 and run["counts"]["problems"] >= 1
+
+
+def test_a_large_sitemap_with_its_encoding_declaration_is_checked_not_failed() -> None:
+    """Past 2,048 tags the depth check parses the page; an XML declaration must not make that fail
+    (it did: the sitemap of a site of 3,000 statements was lost as a 'network' failure)."""
+    sitemap = '<?xml version="1.0" encoding="UTF-8"?><urlset>' + "<url><loc>https://www.solidnet.org/a</loc></url>" * 3000 + "</urlset>"
+    assert too_deep(sitemap) is False
+    assert too_deep("<div>" * 3000 + "deep") is True

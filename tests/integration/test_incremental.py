@@ -4,6 +4,7 @@ what a second run fetches, what it exports, and how changes and removals show in
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -161,3 +162,64 @@ def test_changed_list_and_removed_statement_show_in_time_fields(own_site: Sample
     assert by_id(third["statements"])[removed_id]["removed_at"] == run2
     assert (third["run"]["counts"]["removed"], third["run"]["counts"]["gone"]) == (0, 1)
     assert by_id(third["statements"])[changed_id]["last_changed"] == run2
+
+
+LIST_PAGE_NUMBER = re.compile(r"list-ajax\.jsp\?.*[?&]page=(\d+)")
+
+
+def list_pages_read(site: SampleServer) -> list[int]:
+    """The page numbers of the AJAX list pages the server answered since its log was cleared."""
+    return [int(m.group(1)) for target, _status in list(site.log.entries) if (m := LIST_PAGE_NUMBER.search(target))]
+
+
+def add_newest_article(content: Path) -> str:
+    """A new statement, newer than every other (so first in every list); returns its path."""
+    source = content / "articles" / "03-cp-turkey-cp-greece-nato-summit.toml"
+    text = source.read_text(encoding="utf-8")
+    data = tomllib.loads(text)
+    path = "/article/A-statement-newer-than-all-others/"
+    text = text.replace(f'path = "{data["path"]}"', f'path = "{path}"', 1).replace(f'title = "{data["title"]}"', 'title = "A statement newer than all others"', 1)
+    text = re.sub(r'^published = ".*"$', 'published = "2026-11-30T10:00"', text, count=1, flags=re.M)
+    (content / "articles" / "98-newest.toml").write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_rerun_reads_lists_only_as_deep_as_new_entries_go(own_site: SampleServer, tmp_path: Path) -> None:
+    crawl(own_site, tmp_path)
+    whole = list_pages_read(own_site)
+    assert max(whole) >= 3, "the sample site's lists should have several pages"
+
+    unchanged = crawl(own_site, tmp_path)
+    assert set(list_pages_read(own_site)) == {1}, "an unchanged site: only the first page of each list"
+    assert unchanged["run"]["counts"]["new"] == 0 and unchanged["run"]["counts"]["removed"] == 0
+
+    path = add_newest_article(content_of(own_site))
+    grown = crawl(own_site, tmp_path)
+    assert set(list_pages_read(own_site)) == {1, 2}, "page 1 showed a new statement, so page 2 was read, and no further"
+    assert grown["run"]["counts"]["new"] == 1
+    assert page_id(own_site.url + path) in by_id(grown["statements"])
+    assert len(grown["statements"]) == len(article_files(content_of(own_site)))
+
+    cycle = crawl(own_site, tmp_path, "-s", "RECHECK_RUNS=1")   # the first run of a cycle reads every list whole
+    assert sorted(list_pages_read(own_site)) == sorted(whole)
+    assert (cycle["run"]["counts"]["new"], cycle["run"]["counts"]["removed"]) == (0, 0)
+
+
+def test_without_a_sitemap_the_rest_of_the_lists_is_read_before_known_statements_are_rechecked(
+    own_site: SampleServer, tmp_path: Path
+) -> None:
+    crawl(own_site, tmp_path)
+    whole = list_pages_read(own_site)
+    before = stripped_exports(tmp_path)
+    for article in article_files(content_of(own_site)):   # the sitemap lists no statement any more
+        text = article.read_text(encoding="utf-8")
+        if "\nsitemap = false" not in text:
+            article.write_text(text.replace("\ntemplate = ", "\nsitemap = false\ntemplate = ", 1), encoding="utf-8")
+
+    second = crawl(own_site, tmp_path)
+    assert "found by nothing so far: reading the other" in second["result"].stderr
+    assert sorted(list_pages_read(own_site)) == sorted(whole)
+    assert statement_fetches(own_site.log, content_of(own_site), 200) == 0
+    counts = second["run"]["counts"]
+    assert counts["new"] == counts["removed"] == 0 and counts["unchanged"] == len(article_files(content_of(own_site)))
+    assert stripped_exports(tmp_path) == before
