@@ -69,6 +69,7 @@ class Statement:
     capture: dict[str, Any] | None = None   # the archived response it was read from (None: carried over)
     record: dict[str, Any] = field(default_factory=dict)   # the exported line, once built
     changed: bool = False                 # what was extracted differs from the stored record
+    digest: str = ""                      # `content_hash` of the record, once built
 
     @property
     def id(self) -> str:

@@ -133,7 +133,8 @@ class RecordPipeline(_Step):
         reason = item.carried
         capture = (previous or {}).get("capture") if reason else item.capture   # a carried-over record keeps its capture
         record["capture"] = capture
-        changed = previous is not None and item.stored is not None and content_hash(record) != item.stored.content_hash
+        digest = content_hash(record)   # blind to the time fields, so the same before and after they are set
+        changed = previous is not None and item.stored is not None and digest != item.stored.content_hash
         read_at = None if reason else item.capture["fetched_at"] if item.capture else utc_now()
         record.update(
             statement_times(
@@ -141,7 +142,7 @@ class RecordPipeline(_Step):
                 gone=reason is Carry.GONE, changed=changed, replayed=run_context(self.crawler).reextract,
             )
         )
-        item.record, item.changed = record, changed
+        item.record, item.changed, item.digest = record, changed, digest
 
     def close_spider(self, spider: Spider | None = None) -> None:
         if self.unresolved:
@@ -199,7 +200,7 @@ class StagePipeline(_Step):
             raise DropItem(f"statement {record['id']} passed twice in one run")
         self.staged.add(record["id"])
         self.stats.inc_value(f"items/{outcome(item)}")
-        row, digest = item.stored, content_hash(record)
+        row, digest = item.stored, item.digest
         checked = context.number if item.carried in (None, Carry.NOT_MODIFIED) or row is None else row.checked_run
         if context.reextract and row is not None:   # read from the archive: the site was not checked
             checked = row.checked_run
