@@ -69,7 +69,7 @@ def main() -> None:
             "read exports + translation groups + texts": median_time(lambda: Dataset.read(exports), args.rounds),
             "solidnet.sqlite": median_time(lambda: write_database(exports, data), args.rounds),
             "CSV + datapackage.json": median_time(lambda: write_datapackage(exports, data), args.rounds),
-            "GraphML + GEXF": median_time(lambda: write_network(exports, data.parties(), data.texts), args.rounds),
+            "GraphML + GEXF": median_time(lambda: write_network(exports, data.parties, data.texts), args.rounds),
             "build_derived (all)": median_time(lambda: build_derived(exports), args.rounds),
         }
         print(f"baseline: parsing the JSON Lines exports {baseline * 1000:.0f} ms (median of {args.rounds})")

@@ -71,10 +71,6 @@ class Statement:
     changed: bool = False                 # what was extracted differs from the stored record
     digest: str = ""                      # `content_hash` of the record, once built
 
-    @property
-    def id(self) -> str:
-        return self.stored.id if self.stored is not None else str(self.record.get("id", ""))
-
 
 @dataclass
 class EventSource:

@@ -18,11 +18,10 @@ logger = logging.getLogger(__name__)
 MARKUP_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/xml", "application/xml", "application/rss+xml", "application/atom+xml"})
 
 
-def is_markup(response: Response) -> bool:
-    """Whether a response is a page to check: HTML or XML by its Content-Type, or untyped. Scrapy makes a
+def is_markup(content_type: str) -> bool:
+    """Whether a response with this Content-Type is a page to check: HTML or XML, or untyped. Scrapy makes a
     TextResponse of any body without binary bytes, an uncompressed PDF too; reading that as text would
     send it through charset detection for nothing."""
-    content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1")
     mime = content_type.split(";", 1)[0].strip().lower()
     return not mime or mime in MARKUP_TYPES or mime.endswith("+xml")
 
@@ -44,17 +43,19 @@ class PageChecksMiddleware:
         return cls(crawler)
 
     def process_response(self, request: Request, response: Response, spider: Spider | None = None) -> Response:
-        if not isinstance(response, TextResponse) or not is_markup(response):
+        if not isinstance(response, TextResponse):
             return response
-        response = self.charset_checked(response)
+        content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1")
+        if not is_markup(content_type):
+            return response
+        response = self.charset_checked(response, content_type)
         if too_deep(response.text):
             self.stats.inc_value("pages/too_deep")
             self.stats.inc_value("pages/problems")
             logger.warning("%s: elements nested deeper than %d levels: what lies deeper is not read", response.url, MAX_DEPTH)
         return response
 
-    def charset_checked(self, response: TextResponse) -> TextResponse:
-        content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1")
+    def charset_checked(self, response: TextResponse, content_type: str) -> TextResponse:
         verdict = contradiction(http_content_type_encoding(content_type), response.body)
         if verdict is None:
             return response

@@ -61,7 +61,7 @@ class ExtractPipeline(_Step):
 
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
-        self.pool = ExtractionPool(crawler.settings.getint("EXTRACT_WORKERS") if crawler.spidercls.name == "statements" else 0)
+        self.pool = ExtractionPool(crawler.settings.getint("EXTRACT_WORKERS"))   # a worker starts on the first page sent
 
     async def process_item(self, item: Any, spider: Spider | None = None) -> Any:
         if isinstance(item, StatementPage):

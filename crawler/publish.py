@@ -29,7 +29,7 @@ from typing import IO, Any
 
 from .context import RunContext
 from .exporters import encode, merged_events, signatory_lines
-from .files import fsync_dir
+from .files import fsync_dir, publish_file
 from .parties.links import links_of
 from .parties.tally import PartyTally
 from .schemas import Export, problems
@@ -145,17 +145,8 @@ def publish(context: RunContext) -> int:
 def append_line(path: Path, line: dict[str, Any]) -> None:
     """Append one JSON line by rewriting the file through a temporary one: readers see the old or the new file, whole.
     The caller holds a lock against a concurrent append."""
-    publication = Publication(path.parent)
-    try:
-        with publication.open(path.name) as file:
-            if path.exists():
-                file.write(path.read_bytes())
-            file.write(line_bytes(line))
-            sync(file)
-        publication.finish(lambda: None)
-    except OSError:
-        publication.discard()
-        raise
+    with publish_file(path) as tmp:
+        tmp.write_bytes((path.read_bytes() if path.exists() else b"") + line_bytes(line))
 
 
 def line_bytes(record: dict[str, Any]) -> bytes:

@@ -131,9 +131,5 @@ class ArchiveIndex:
             url, spider, run, spider,
         )
 
-    def captures(self) -> list[Capture]:
-        """Every indexed record, in the order written."""
-        return [Capture(*row) for row in self.db.execute(f"SELECT {_COLUMNS} FROM captures ORDER BY rowid")]
-
     def close(self) -> None:
         self.db.close()

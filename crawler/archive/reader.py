@@ -32,7 +32,3 @@ def read_response(folder: str | Path, capture: Capture) -> StoredResponse:
     raise ValueError(f"{capture.file}@{capture.offset}: no response record there")
 
 
-def warc_files(folder: str | Path) -> list[Path]:
-    """The archive's WARC files, oldest first (their names start with the run id, which starts with its start time)."""
-    return sorted(Path(folder).glob("*.warc.gz"))
-

@@ -137,10 +137,14 @@ class WarcFiles:
             fields.append(("WARC-IP-Address", fetch.ip_address))
         return fields
 
+    @staticmethod
+    def _response_head(fetch: Fetch) -> bytes:
+        return http_block(f"{fetch.protocol} {status_line(fetch.status)}", fetch.response_headers)
+
     def _response(self, fetch: Fetch, main_id: str) -> tuple[bytes, str]:
         """The response record and its payload digest."""
         digest = sha1_digest(fetch.body)
-        head = http_block(f"{fetch.protocol} {status_line(fetch.status)}", fetch.response_headers)
+        head = self._response_head(fetch)
         record = warc_record(self._fields("response", fetch, main_id), "application/http; msgtype=response", head + fetch.body, digest)
         return record, digest
 
@@ -151,8 +155,7 @@ class WarcFiles:
             ("WARC-Profile", REVISIT_PROFILE), ("WARC-Refers-To-Target-URI", original.url),
             ("WARC-Refers-To-Date", original.warc_date), ("WARC-Refers-To", original.record_id),
         ]
-        head = http_block(f"{fetch.protocol} {status_line(fetch.status)}", fetch.response_headers)
-        return warc_record(fields, "application/http; msgtype=response", head, original.digest)
+        return warc_record(fields, "application/http; msgtype=response", self._response_head(fetch), original.digest)
 
     def _warcinfo(self) -> bytes:
         block = "".join(f"{name}: {value}\r\n" for name, value in self.info.items()).encode("utf-8")

@@ -73,12 +73,16 @@ def build_outputs(exports_dir: Path) -> tuple[bool, list[Path]]:
     the report and its feed. Returns whether all of it was built, and the paths written. A failure is logged
     with its cause; the JSON Lines exports stand, and what could not be built stays as it was."""
     from ..dataset import build_derived
+    from ..dataset.rows import Dataset
     from ..report import build_after_run
+    from ..report.loader import exports_of
 
+    data = None
     try:
-        written = build_derived(exports_dir)
+        data = Dataset.read(exports_dir)   # read once, for the dataset files and the report alike
+        written: list[Path] | None = build_derived(exports_dir, data)
     except Exception:
         logger.exception("solidnet-crawler: the derived outputs (SQLite, CSV, network) could not be built from %s", exports_dir)
         written = None
-    report = build_after_run(exports_dir)
+    report = build_after_run(exports_dir, exports_of(data.records) if data is not None else None)
     return written is not None and report is not None, [*(written or ()), *(report or ())]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -33,13 +34,14 @@ class Dataset:
     def rows(self, table: Table) -> list[dict[str, Any]]:
         """The table's rows: each record's columns, derived columns filled in."""
         extra = {"statements": self._statement_extra, "parties": self._party_extra}.get(table.name)
-        records = self.parties() if table is PARTIES else self.records[table.name]
+        records = self.parties if table is PARTIES else self.records[table.name]
         rows = []
         for record in records:
             row = {column.name: column.value(record) for column in table.columns if column.path}
             rows.append({**row, **extra(record)} if extra else row)
         return rows
 
+    @cached_property
     def parties(self) -> list[dict[str, Any]]:
         """parties.jsonl, plus the registry parties that signed only statements gone from the site (so every
         signature's party has a row; they sign nothing that counts)."""

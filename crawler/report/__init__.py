@@ -7,6 +7,10 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .loader import Exports
 
 
 def build_report(exports_dir: Path, now: datetime | None = None) -> list[Path]:
@@ -15,8 +19,8 @@ def build_report(exports_dir: Path, now: datetime | None = None) -> list[Path]:
     return build(exports_dir, now)
 
 
-def build_after_run(exports_dir: Path) -> list[Path] | None:
+def build_after_run(exports_dir: Path, exports: Exports | None = None) -> list[Path] | None:
     """`build_report` after a run that published; a failure is logged with its cause and gives None
     (the exports stay published; the run's exit code then says degraded)."""
     from .build import build_after_run as build
-    return build(exports_dir)
+    return build(exports_dir, exports)

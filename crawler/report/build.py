@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..files import fsync_dir, publish_file
 from .atom import atom_feed
-from .loader import load_exports
+from .loader import Exports, load_exports
 from .page import render_page
 
 REPORT = "report"
@@ -71,15 +71,16 @@ def publish_folder(exports_dir: Path, files: dict[str, bytes]) -> Path:
     return link
 
 
-def build_report(exports_dir: Path, now: datetime | None = None) -> list[Path]:
+def build_report(exports_dir: Path, now: datetime | None = None, exports: Exports | None = None) -> list[Path]:
     """Build `exports_dir/report/index.html` and `exports_dir/changes.atom` from the exports in
-    `exports_dir`; returns their paths. Builds are serialised by a lock file (two spiders may end at once)."""
+    `exports_dir` (`exports`: those exports, when the caller has read them already); returns their paths.
+    Builds are serialised by a lock file (two spiders may end at once)."""
     exports_dir = Path(exports_dir)
     now = now or datetime.now(UTC)
     exports_dir.mkdir(parents=True, exist_ok=True)
     with (exports_dir / f".{REPORT}.lock").open("a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        exports = load_exports(exports_dir)
+        exports = exports or load_exports(exports_dir)
         page = render_page(exports, now).encode("utf-8")
         feed = atom_feed(exports, now)
         report = publish_folder(exports_dir, {"index.html": page})
@@ -87,11 +88,11 @@ def build_report(exports_dir: Path, now: datetime | None = None) -> list[Path]:
     return [report / "index.html", atom]
 
 
-def build_after_run(exports_dir: Path) -> list[Path] | None:
+def build_after_run(exports_dir: Path, exports: Exports | None = None) -> list[Path] | None:
     """`build_report`, logging how long it took, or why it failed (then None)."""
     started = time.perf_counter()
     try:
-        paths = build_report(exports_dir)
+        paths = build_report(exports_dir, exports=exports)
     except Exception:
         logger.exception("the report could not be built from %s (the exports are published; the old report is kept)", exports_dir)
         return None

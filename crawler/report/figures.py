@@ -20,11 +20,6 @@ Pair = tuple[str, str]
 NEVER = datetime.max.replace(tzinfo=UTC)   # a start no time field reaches
 
 
-def year_of(statement: Record) -> int | None:
-    when = statement_date(statement)
-    return when.year if when else None
-
-
 def moment(value: str | None) -> datetime | None:
     """A time field (UTC, ISO 8601) as a datetime; None when absent."""
     return datetime.fromisoformat(value) if value else None
@@ -47,7 +42,7 @@ class Glance:
 def glance(exports: Exports, today: date) -> Glance:
     """The dataset at a glance: counts over the statements on the site, the parties and the events."""
     current = exports.current
-    years = [y for y in map(year_of, current) if y is not None]
+    years = [y for y in map(network.statement_year, current) if y is not None]
     countries = {p["country_code"] for p in exports.parties if p.get("country_code")}
     return Glance(
         statements=len(current),
@@ -75,7 +70,7 @@ def per_year(statements: Iterable[Record]) -> list[YearCount]:
     counts: Counter[int] = Counter()
     signed: Counter[int] = Counter()
     for statement in statements:
-        year = year_of(statement)
+        year = network.statement_year(statement)
         if year is not None:
             counts[year] += 1
             signed[year] += len(statement.get("signatories", []))

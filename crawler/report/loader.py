@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,7 @@ Record = dict[str, Any]
 
 @dataclass(frozen=True)
 class Exports:
-    """What the report reads: statements (bodies left out, with their signatories), parties, events, runs."""
+    """What the report reads: statements (with their bodies and signatories), parties, events, runs."""
 
     statements: list[Record]
     parties: list[Record]
@@ -24,6 +25,11 @@ class Exports:
     def current(self) -> list[Record]:
         """The statements still on the site (removed ones keep their lines, with `removed_at`)."""
         return [s for s in self.statements if not s.get("removed_at")]
+
+
+def exports_of(records: Mapping[str, list[Record]]) -> Exports:
+    """The report's input from exports read already, by file stem (what `crawler.dataset.rows.Dataset` holds)."""
+    return Exports(records["statements"], records["parties"], records["events"], records["runs"])
 
 
 def load_exports(exports_dir: Path) -> Exports:

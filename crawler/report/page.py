@@ -80,7 +80,6 @@ def context(exports: Exports, now: datetime) -> dict[str, Any]:
         "charts": {c.name: {"chart": c, "svg": Markup(c.svg)} for c in chart_list},
         "pairs": [(names[a], names[b], count) for a, b, count in strongest_pairs(pairs, 15)],
         "countries": countries,
-        "top": top,
         "changes": change_report(exports, now, RECENT_DAYS),
         "recent_days": RECENT_DAYS,
         "shown": LIST_SHOWN,

@@ -27,7 +27,7 @@ class Apollo105(Template):
 
     @classmethod
     def matches(cls, page: Page) -> bool:
-        return bool(page.sel.css("#apollo-page, #apollo-info, .ap-detail-page"))
+        return page.has("#apollo-page, #apollo-info, .ap-detail-page")
 
     def is_article(self) -> bool:
         return bool(self.sel.css(self.article_marker))
@@ -99,7 +99,7 @@ class ApolloPre105(Apollo105):
 
     @classmethod
     def matches(cls, page: Page) -> bool:
-        return super().matches(page) and bool(page.sel.css(".blog-page")) and not page.sel.css(".ap-blog-page")
+        return super().matches(page) and page.has(".blog-page") and not page.has(".ap-blog-page")
 
     def stamp(self) -> str | None:
         return clean(self.sel.css(".blog-page ul.blog-info li").xpath("string()").get())

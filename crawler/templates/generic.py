@@ -164,7 +164,8 @@ class Generic(Template):
         return None
 
     def clean_title(self, title: str | None) -> str | None:
-        return strip_site_name(title, self.site_name, self.heading())
+        """A title without the site name (called only once `heading()` has found nothing)."""
+        return strip_site_name(title, self.site_name) if title else None
 
     def microdata(self, prop: str, scope_type: str | None = None) -> list[str]:
         """Values of `itemprop=prop` (content, datetime or text; a nested item's name), outside widgets; with

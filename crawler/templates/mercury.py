@@ -19,7 +19,7 @@ class Mercury(Template):
 
     @classmethod
     def matches(cls, page: Page) -> bool:
-        return bool(page.sel.css('#mercury-page, #template-info, link[href*="alkacon.mercury"], script[src*="alkacon.mercury"]'))
+        return page.has('#mercury-page, #template-info, link[href*="alkacon.mercury"], script[src*="alkacon.mercury"]')
 
     def is_article(self) -> bool:
         return bool(self.sel.css(".detail-page.type-article"))

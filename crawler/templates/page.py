@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cached_property
 from typing import Any
 
@@ -26,6 +27,7 @@ class Page:
         self.sel = html if isinstance(html, Selector) else Selector(text=html)
         self.url = url
         self.content_language = content_language   # the HTTP header, when the fetcher passes it on
+        self._has: dict[str, bool] = {}
 
     @cached_property
     def json_ld(self) -> list[dict[str, Any]]:
@@ -66,17 +68,23 @@ class Page:
     @cached_property
     def language(self) -> str | None:
         """The page's own language tag: `<html lang>`, Content-Language, `og:locale`, JSON-LD `inLanguage`."""
+        return next((value.strip() for value in self._language_signals() if value and value.strip()), None)
+
+    def _language_signals(self) -> Iterator[str | None]:
+        """The language signals in order, each read only when the ones before it said nothing."""
+        yield self.html_lang
+        yield self.content_language
+        yield self.meta("content-language")
+        yield self.meta("og:locale")
         ld_lang = self.article_ld.get("inLanguage")
-        for value in (
-            self.html_lang,
-            self.content_language,
-            self.meta("content-language"),
-            self.meta("og:locale"),
-            ld_lang if isinstance(ld_lang, str) else None,
-        ):
-            if value and value.strip():
-                return value.strip()
-        return None
+        yield ld_lang if isinstance(ld_lang, str) else None
+
+    def has(self, css: str) -> bool:
+        """Whether anything on the page matches `css`; each query evaluated once (a layout's `matches` asks its
+        template's question again)."""
+        if css not in self._has:
+            self._has[css] = bool(self.sel.css(css))
+        return self._has[css]
 
     @cached_property
     def title_tag(self) -> str | None:

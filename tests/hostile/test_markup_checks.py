@@ -22,7 +22,7 @@ def response(content_type: str | None, body: bytes) -> TextResponse:
 def test_html_xml_and_untyped_responses_are_markup() -> None:
     for content_type in ("text/html; charset=utf-8", "application/xhtml+xml", "text/xml", "application/rss+xml",
                          "application/atom+xml", "image/svg+xml", None):
-        assert is_markup(response(content_type, b"<p>x</p>")), content_type
+        assert is_markup(content_type or ""), content_type
 
 
 def test_an_uncompressed_pdf_is_left_alone() -> None:
@@ -30,7 +30,7 @@ def test_an_uncompressed_pdf_is_left_alone() -> None:
     content.refresh()
     pdf = statement_pdf(content.articles[0])
     page = response("application/pdf", pdf)
-    assert not is_markup(page)
+    assert not is_markup(page.headers[b"Content-Type"].decode())
     crawler = get_crawler(settings_dict={"STATS_CLASS": MemoryStatsCollector})
     crawler.stats = MemoryStatsCollector(crawler)
     checked = PageChecksMiddleware(crawler).process_response(page.request, page)
