@@ -20,7 +20,9 @@ For each scale (`--scales`, statements), one run of this script:
 Both sides run with 16 concurrent requests, no delays, no AutoThrottle. CPU is the child process's
 user + system time, its extraction workers' included, and peak RSS the largest ru_maxrss among them,
 both from `os.wait4` (neither includes the server, which shares the machine's cores with the crawl
-and with the bare fetch alike).
+and with the bare fetch alike). Every child is started by `launcher.py`, a small process of its own,
+so that no child's peak RSS includes the benchmark's (Linux folds the memory a process held before
+`exec` into its `ru_maxrss`).
 
     .venv/bin/python benchmarks/crawl_site.py [--scales 1000,10000] [--repeats 3] [--keep]
 """
@@ -29,7 +31,7 @@ from __future__ import annotations
 
 import argparse
 import functools
-import os
+import json
 import re
 import shutil
 import statistics
@@ -56,6 +58,7 @@ UUID_TAIL = re.compile(r"[0-9a-f]{4}(/?)$", re.I)
 CONCURRENCY = ("-s", "CONCURRENT_REQUESTS=16", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16", "-s", "LOG_LEVEL=INFO",
                "-s", "DERIVED_OUTPUTS=False")   # as bin/nightly runs the crawls; `scrapy build` is timed apart
 BARE_FETCH = Path(__file__).resolve().parent / "bare_fetch.py"
+LAUNCHER = Path(__file__).resolve().parent / "launcher.py"
 EVENTS_PER_STATEMENT = 0.1
 MAX_EVENTS = 300   # the real site lists hundreds of events, not thousands; keeps `make bench` near 10 minutes
 
@@ -142,21 +145,35 @@ def build_content(target: Path, statements: int, events: int) -> tuple[int, int]
 # --- runs ----------------------------------------------------------------------
 
 
-def run_child(command: list[str], server: SampleServer, log: Path, page_prefix: str) -> Run:
-    """One child process; its own CPU and peak RSS from os.wait4; what the server answered meanwhile."""
+class Launcher:
+    """The process that starts every child (`launcher.py`), so each child's peak RSS is its own."""
+
+    def __init__(self) -> None:
+        self.process = subprocess.Popen([sys.executable, str(LAUNCHER)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+
+    def run(self, command: list[str], log: Path) -> dict[str, float]:
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.process.stdin.write(json.dumps({"command": command, "cwd": str(ROOT), "log": str(log)}) + "\n")
+        self.process.stdin.flush()
+        return dict(json.loads(self.process.stdout.readline()))
+
+    def close(self) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.close()
+        self.process.wait()
+
+
+def _run_child(launcher: Launcher, command: list[str], server: SampleServer, log: Path, page_prefix: str) -> Run:
+    """One child process, its CPU and peak RSS as the launcher measured them; what the server answered meanwhile."""
     server.log.clear()
-    start = time.perf_counter()
-    with log.open("wb") as out:
-        child = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
-        _pid, status, usage = os.wait4(child.pid, 0)
-    wall = time.perf_counter() - start
+    ran = launcher.run(command, log)
     if page_prefix == "/article/":
         paths = server.site.content.article_paths()
         bodies, not_modified = server.log.count_paths(paths, 200), server.log.count_paths(paths, 304)
     else:
         bodies, not_modified = server.log.count(page_prefix, 200), server.log.count(page_prefix, 304)
     return Run(
-        os.waitstatus_to_exitcode(status), wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss,
+        int(ran["exit_code"]), ran["wall"], ran["cpu"], int(ran["max_rss_kib"]),
         len(server.log.entries), bodies, not_modified,
     )
 
@@ -166,9 +183,10 @@ def requested_urls(server: SampleServer) -> list[str]:
     return [server.url + target for target, _status in list(server.log.entries)]
 
 
-def repeat(spider: str, server: SampleServer, work: Path, page_prefix: str) -> Repeat:
+def repeat(launcher: Launcher, spider: str, server: SampleServer, work: Path, page_prefix: str) -> Repeat:
     """The crawl on an empty state, the bare fetch of its URLs, the rerun on its state."""
     work.mkdir(parents=True)
+    run_child = functools.partial(_run_child, launcher)
     crawl = run_child(crawl_command(spider, server.url, work, *CONCURRENCY), server, work / "crawl.log", page_prefix)
     (work / "urls.txt").write_text("\n".join(requested_urls(server)) + "\n", encoding="utf-8")
     build_command = [sys.executable, "-m", "scrapy", "build", "-s", f"EXPORTS_DIR={work / 'exports'}", "-s", "LOG_LEVEL=INFO"]
@@ -256,6 +274,7 @@ def main() -> None:
     scales = [int(s) for s in args.scales.split(",")]
     spiders = args.spiders.split(",")
 
+    launcher = Launcher()   # before the site is built: its children start small
     tmp = Path(tempfile.mkdtemp(prefix="bench-crawl-"))
     started = time.perf_counter()
     summary: dict[tuple[str, int], dict[str, float]] = {}
@@ -268,7 +287,7 @@ def main() -> None:
             with SampleServer(content) as server:
                 for spider in spiders:
                     prefix = "/article/" if spider == "statements" else "/event/"
-                    repeats = [repeat(spider, server, tmp / f"work-{scale}-{spider}-{n}", prefix)
+                    repeats = [repeat(launcher, spider, server, tmp / f"work-{scale}-{spider}-{n}", prefix)
                                for n in range(1, args.repeats + 1)]
                     pages = articles if spider == "statements" else repeats[0].crawl.bodies
                     summary[spider, scale] = report(spider, scale, pages, repeats)
@@ -281,6 +300,7 @@ def main() -> None:
                   f"{small['bare rss']:.1f} MiB = {large['bare rss'] / small['bare rss']:.2f}x")
         print(f"\nbenchmark took {time.perf_counter() - started:.0f} s")
     finally:
+        launcher.close()
         if args.keep:
             print(f"kept {tmp}")
         else:
