@@ -9,7 +9,9 @@ capture of its own.
   travels on in `response.meta["capture"]`. A request marked `ARCHIVE_RESUME` (statement pages and
   their PDFs) that an earlier run fetched and no published run has used since (the run was killed or
   failed) is answered from the archive instead of the site; one marked `ARCHIVE_CONDITIONAL` gets
-  If-None-Match / If-Modified-Since from its latest archived 200.
+  If-None-Match / If-Modified-Since from its latest archived 200. One marked `ARCHIVE_REVISIT` is
+  conditional too, and a 304 to it is answered with that 200's body, read back from the archive:
+  a page whose every reading is needed again (the events) is read as it was, and not downloaded.
 * Re-extraction (`REEXTRACT`): no request leaves; each is answered with its latest archived
   response that is not a server error, or fails with `NotInArchive` when the archive has none
   (logged and counted by the spider's errback as `fetch_failures/not_in_archive`).
@@ -44,6 +46,7 @@ logger = logging.getLogger(__name__)
 CAPTURE = "capture"                           # response.meta key: the capture's evidence (Capture.evidence())
 ARCHIVE_RESUME = "archive_resume"             # request.meta key: may be answered with an unpublished run's capture
 ARCHIVE_CONDITIONAL = "archive_conditional"   # request.meta key: conditional on its latest archived 200
+ARCHIVE_REVISIT = "archive_revisit"           # request.meta key: conditional, and a 304 answered with the archived 200
 ARCHIVE_KEY = "archive_key"                   # request.meta key: what the request stands for, where URLs vary (see ArchiveIndex.latest)
 ARCHIVED = "archived"                         # flag of a response read from the archive
 DROPPED_HEADERS = (b"Transfer-Encoding",)     # the body is stored de-chunked
@@ -117,7 +120,7 @@ class ArchiveMiddleware:
                 self.stats.inc_value("archive/resumed")
                 logger.debug("resumed from the archive (run %d): %s", capture.run, request.url)
                 return self.from_archive(request, capture)
-        if request.meta.get(ARCHIVE_CONDITIONAL) and (capture := self.index.latest_ok(request.url)) is not None:
+        if (request.meta.get(ARCHIVE_CONDITIONAL) or request.meta.get(ARCHIVE_REVISIT)) and (capture := self.index.latest_ok(request.url)) is not None:
             if capture.etag:
                 request.headers.setdefault(b"If-None-Match", capture.etag.encode("latin-1"))
             if capture.last_modified:
@@ -146,6 +149,11 @@ class ArchiveMiddleware:
             request.meta.pop(CAPTURE, None)
             return response
         request.meta[CAPTURE] = capture.evidence()
+        if response.status == 304 and request.meta.get(ARCHIVE_REVISIT) and (original := self.index.latest_ok(request.url)) is not None:
+            self.stats.inc_value("archive/revisits_read")
+            revisited = self.from_archive(request, original)
+            request.meta[CAPTURE] = capture.evidence()   # this run's evidence: the revisit record, which refers to the 200
+            return revisited
         return response
 
     def archive(self, request: Request, response: Response) -> Capture:

@@ -4,6 +4,9 @@ The side list of upcoming events is the same on every article page, so the home 
 section page stand for all of them; the events section's list is read page by page (AJAX or a
 server-rendered pager), every event detail page linked from a teaser is fetched, and so is every
 event page the sitemap lists. Reading the events is the pipelines' job.
+
+Every events page is asked for conditionally: a page the server says is unchanged (304) is read
+again from its archived capture (`ARCHIVE_REVISIT`), so a rerun downloads only what changed.
 """
 
 from __future__ import annotations
@@ -15,10 +18,13 @@ from urllib.parse import urlsplit
 import scrapy
 from scrapy.http import Response, TextResponse
 
-from ..archive.middleware import ARCHIVE_RESUME, CAPTURE
+from ..archive.middleware import ARCHIVE_RESUME, ARCHIVE_REVISIT, CAPTURE
 from ..items import EventSource
+from ..templates.lists import DynamicList
 from ..urls import canonical_url, is_event_path, on_site
 from .base import SolidnetSpider, list_page
+
+REVISITED = {ARCHIVE_REVISIT: True}   # every page is read again each run: unchanged ones (304) from the archive
 
 
 class EventsSpider(SolidnetSpider):
@@ -28,8 +34,8 @@ class EventsSpider(SolidnetSpider):
 
     async def start(self) -> Any:
         for path in self.side_list_paths:
-            yield scrapy.Request(self.url(path), callback=self.parse, errback=self.discovery_failed)
-        yield scrapy.Request(self.url(self.section_path), callback=self.parse_section, errback=self.discovery_failed)
+            yield scrapy.Request(self.url(path), callback=self.parse, errback=self.discovery_failed, meta=REVISITED)
+        yield scrapy.Request(self.url(self.section_path), callback=self.parse_section, errback=self.discovery_failed, meta=REVISITED)
         yield self.sitemap_request()
 
     def parse(self, response: Response, **kwargs: Any) -> Iterator[Any]:
@@ -47,7 +53,12 @@ class EventsSpider(SolidnetSpider):
         if isinstance(response, TextResponse):
             yield from self.list_requests(response)
             for url in self.pagination_links(response):
-                yield scrapy.Request(url, callback=self.parse_section, errback=self.discovery_failed)
+                yield scrapy.Request(url, callback=self.parse_section, errback=self.discovery_failed, meta=REVISITED)
+
+    def list_page_request(
+        self, dynamic: DynamicList, number: int, shown_on: str, kwargs: dict[str, Any], **meta: Any
+    ) -> scrapy.Request:
+        return super().list_page_request(dynamic, number, shown_on, kwargs, **REVISITED, **meta)
 
     def sitemap_entry(self, url: str) -> Iterator[Any]:
         yield from self.event_requests([url])
@@ -62,4 +73,4 @@ class EventsSpider(SolidnetSpider):
         failed run fetched is read from the archive."""
         for url in urls:
             if is_event_path(urlsplit(url).path) and self.first_request(url):
-                yield scrapy.Request(url, callback=self.parse, errback=self.discovery_failed, meta={ARCHIVE_RESUME: True})
+                yield scrapy.Request(url, callback=self.parse, errback=self.discovery_failed, meta={ARCHIVE_RESUME: True, **REVISITED})
