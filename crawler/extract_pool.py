@@ -1,9 +1,12 @@
 """Statement pages read in worker processes, so the crawl's process goes on fetching and discovering
-while another core extracts (`EXTRACT_WORKERS`; 0 reads them in the crawl's own process).
+while another core parses and extracts (`EXTRACT_WORKERS`; 0 reads them in the crawl's own process).
 
 What a worker runs is the same pure reading the crawl's process runs without workers (`read_page`):
-the template's raw parts, then every field (`crawler.extract.statement.read_statement`). A worker
-that dies is logged once and the pages are read in the crawl's process from then on; nothing is lost."""
+the links discovery follows (`crawler.templates.links.page_links`), then the template's raw parts and
+every field (`crawler.extract.statement.read_statement`). The spider awaits the reading of each
+statement page it fetched and follows the links; the extract step takes the fields. A page is
+parsed once, off the crawl's process. A worker that dies is logged once and the pages are read in
+the crawl's process from then on; nothing is lost."""
 
 from __future__ import annotations
 
@@ -15,27 +18,41 @@ import threading
 from concurrent.futures import BrokenExecutor, ProcessPoolExecutor
 from dataclasses import dataclass
 from multiprocessing.connection import wait
+from typing import TYPE_CHECKING
 
 from parsel import Selector
 
 from .extract.statement import ExtractedStatement, read_statement
 from .templates import parse_article
+from .templates.links import PageLinks, page_links
+
+if TYPE_CHECKING:   # the workers import this module: they need no Scrapy
+    from scrapy.crawler import Crawler
 
 logger = logging.getLogger(__name__)
+_ATTR = "_solidnet_extraction_pool"
 
 
 @dataclass(frozen=True)
-class PageReading:
+class ArticleReading:
     """What an article page gives: its template's name and its extracted values."""
 
     template: str
     extracted: ExtractedStatement
 
 
-def read_page(html: str | Selector, url: str, content_language: str | None) -> PageReading | None:
-    """The statement on a page, or None when the page is not an article."""
-    page = parse_article(html, url, content_language)
-    return None if page is None else PageReading(page.template, read_statement(page))
+@dataclass(frozen=True)
+class PageReading:
+    links: PageLinks                 # what discovery follows
+    article: ArticleReading | None   # None: the page is not an article
+
+
+def read_page(html: str | Selector, url: str, content_language: str | None) -> PageReading:
+    """A statement page's links (read first: extraction may change the tree) and its statement."""
+    sel = html if isinstance(html, Selector) else Selector(text=html)
+    links = page_links(sel, url)
+    page = parse_article(sel, url, content_language)
+    return PageReading(links, None if page is None else ArticleReading(page.template, read_statement(page)))
 
 
 def _exit_with_parent() -> None:
@@ -59,8 +76,13 @@ class ExtractionPool:
             if workers > 0 else None
         )
 
-    async def read(self, html: str, selector: Selector | None, url: str, content_language: str | None) -> PageReading | None:
-        """The page read by a worker (from its text); in this process (from its parse) without one."""
+    @property
+    def in_workers(self) -> bool:
+        """Whether pages are read by workers (then `read` wants no selector: the page is not parsed here)."""
+        return self.executor is not None
+
+    async def read(self, html: str, selector: Selector | None, url: str, content_language: str | None) -> PageReading:
+        """The page read by a worker (from its text); in this process (from `selector`, else its text) without one."""
         if self.executor is not None:
             try:
                 return await asyncio.get_running_loop().run_in_executor(self.executor, read_page, html, url, content_language)
@@ -76,3 +98,13 @@ class ExtractionPool:
         if self.executor is not None:
             self.executor.shutdown(wait=True)
             self.executor = None
+
+
+def crawl_pool(crawler: Crawler) -> ExtractionPool:
+    """The crawl's pool (`EXTRACT_WORKERS`), opened on first use: the spider reads statement pages with
+    it, the extract step closes it when the spider closes."""
+    pool: ExtractionPool | None = getattr(crawler, _ATTR, None)
+    if pool is None:
+        pool = ExtractionPool(crawler.settings.getint("EXTRACT_WORKERS"))
+        setattr(crawler, _ATTR, pool)
+    return pool

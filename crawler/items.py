@@ -17,6 +17,7 @@ from parsel import Selector
 
 from .extract.events import EventRecord
 from .extract.statement import ExtractedStatement
+from .extract_pool import PageReading
 from .state import StoredRow
 
 Template = NewType("Template", str)   # a template class's name (`crawler.templates.all_templates()`), as exported
@@ -51,6 +52,7 @@ class StatementPage:
     pdf_url: str | None = None         # the PDF the page links ("Show PDF")
     capture: dict[str, Any] | None = None   # where the archive holds the response (`Capture.evidence()`)
     content_language: str | None = None     # the response's Content-Language header
+    reading: PageReading | None = None      # the page as the spider had it read (`crawler.extract_pool`); None: read by the extract step
 
 
 @dataclass

@@ -21,7 +21,7 @@ from scrapy.exceptions import DropItem
 
 from .context import run_context, utc_now
 from .extract.events import read_event_sightings
-from .extract_pool import ExtractionPool, PageReading
+from .extract_pool import ArticleReading, crawl_pool
 from .items import Carry, EventSightings, EventSource, Statement, StatementPage
 from .parties.registry import load_registry
 from .parties.resolver import PartyResolver
@@ -57,15 +57,17 @@ def kept(item: StatementPage | Statement, why: str) -> Statement:
 
 class ExtractPipeline(_Step):
     """Fetched page -> extracted values (`Statement`, or `EventSightings`); statement pages are read by
-    `EXTRACT_WORKERS` worker processes (`crawler.extract_pool`)."""
+    `EXTRACT_WORKERS` worker processes (`crawler.extract_pool`): the spider has most of them read as it
+    fetches them, for their links; this step reads the others."""
 
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
-        self.pool = ExtractionPool(crawler.settings.getint("EXTRACT_WORKERS"))   # a worker starts on the first page sent
+        self.pool = crawl_pool(crawler)   # a worker starts on the first page sent
 
     async def process_item(self, item: Any, spider: Spider | None = None) -> Any:
         if isinstance(item, StatementPage):
-            return self.statement(item, await self.pool.read(item.html, item.selector, item.url, item.content_language))
+            reading = item.reading or await self.pool.read(item.html, item.selector, item.url, item.content_language)
+            return self.statement(item, reading.article)
         if isinstance(item, EventSource):
             sightings = read_event_sightings(item.selector or item.html, item.url)
             for problem in sightings.problems:
@@ -77,7 +79,7 @@ class ExtractPipeline(_Step):
     def close_spider(self, spider: Spider | None = None) -> None:
         self.pool.close()
 
-    def statement(self, item: StatementPage, page: PageReading | None) -> Statement:
+    def statement(self, item: StatementPage, page: ArticleReading | None) -> Statement:
         if page is None:
             self.stats.inc_value("pages/not_article")
             return kept(item, "not an article page")

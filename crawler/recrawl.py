@@ -15,6 +15,7 @@ from typing import Any
 
 from parsel import Selector
 
+from .extract_pool import PageReading
 from .items import Carry, Statement, StatementPage
 from .records import extracted_from_record, template_name
 from .state import StateStore, StoredRow
@@ -162,13 +163,14 @@ class Recrawl:
     def page(
         self, statement_id: str, url: str, html: str, selector: Selector | None, etag: str | None, last_modified: str | None,
         pdf_url: str | None = None, capture: dict[str, Any] | None = None, content_language: str | None = None,
+        reading: PageReading | None = None,
     ) -> StatementPage:
         """A statement page came back (200): with its stored row and record, for the pipelines (`pdf_url`: the
-        PDF it links; `capture`: where the archive holds it)."""
+        PDF it links; `capture`: where the archive holds it; `reading`: the page read already)."""
         self.pending.pop(statement_id, None)
         row = self.rows.get(statement_id)
         previous = self.state.record(statement_id) if row is not None else None
-        return StatementPage(url, html, selector, etag, last_modified, row, previous, pdf_url, capture, content_language)
+        return StatementPage(url, html, selector, etag, last_modified, row, previous, pdf_url, capture, content_language, reading)
 
     def answered(self, statement_id: str, reason: Carry) -> Statement | None:
         """A statement request ended without a page to read (304, 404/410, failure): its stored record

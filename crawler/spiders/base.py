@@ -19,13 +19,7 @@ from scrapy.http import Response, TextResponse
 
 from ..archive.middleware import ARCHIVE_KEY
 from ..fetch_failures import FailureKind, FetchFailure, classify_failure
-from ..templates.lists import (
-    DynamicList,
-    ListPage,
-    find_lists,
-    is_pagination_link,
-    parse_list_page,
-)
+from ..templates.lists import DynamicList, ListPage, is_pagination_link, parse_list_page
 from ..urls import canonical_url, on_site, site_domain, worth_following
 
 TRUTHY = {"1", "true", "yes", "on"}
@@ -97,14 +91,14 @@ class SolidnetSpider(scrapy.Spider):
     def url(self, path: str) -> str:
         return f"{self.base_url}{path}"
 
-    def list_requests(self, response: TextResponse, **kwargs: Any) -> Iterator[scrapy.Request]:
-        """Page 1 of every AJAX-filled list on the page (once per list, whatever page shows it);
-        `parse_list` asks for the other pages."""
-        for dynamic in find_lists(response.selector, response.url):
+    def list_requests(self, lists: Iterable[DynamicList], page_url: str, **kwargs: Any) -> Iterator[scrapy.Request]:
+        """Page 1 of each AJAX-filled list of the page at `page_url` (once per list, whatever page shows
+        it); `parse_list` asks for the other pages."""
+        for dynamic in lists:
             if dynamic.key in self.lists_seen:
                 continue
             self.lists_seen.add(dynamic.key)
-            yield self.list_page_request(dynamic, 1, canonical_url(response.url, self.base_url), kwargs)
+            yield self.list_page_request(dynamic, 1, canonical_url(page_url, self.base_url), kwargs)
 
     def parse_list(self, response: Response, dynamic: DynamicList, **kwargs: Any) -> Iterator[Any]:
         if not isinstance(response, TextResponse):
@@ -142,13 +136,11 @@ class SolidnetSpider(scrapy.Spider):
         """What to do with the entries of a list page (`list_page(response)`: the page it sits on); spiders override."""
         return iter(())
 
-    def site_links(self, response: Response) -> Iterator[str]:
-        """Canonical URLs of the internal pages the page links to, each once, in page order."""
+    def site_links(self, urls: Iterable[str]) -> Iterator[str]:
+        """Canonical URLs of the internal pages among a page's links (`linked_urls`), each once, in page order."""
         yielded: set[str] = set()
-        for href in dict.fromkeys(response.css("a::attr(href)").getall()):
-            if href.startswith(("javascript:", "mailto:", "#")):
-                continue
-            url = _site_link(response.urljoin(href), self.base_url)
+        for link in urls:
+            url = _site_link(link, self.base_url)
             if url is not None and url not in yielded:
                 yielded.add(url)
                 yield url

@@ -20,7 +20,8 @@ from scrapy.http import Response, TextResponse
 
 from ..archive.middleware import ARCHIVE_RESUME, ARCHIVE_REVISIT, CAPTURE
 from ..items import EventSource
-from ..templates.lists import DynamicList
+from ..templates.links import linked_urls
+from ..templates.lists import DynamicList, find_lists
 from ..urls import canonical_url, is_event_path, on_site
 from .base import SolidnetSpider, list_page
 
@@ -45,13 +46,13 @@ class EventsSpider(SolidnetSpider):
         yield EventSource(
             url=canonical_url(response.url, self.base_url), html=response.text, selector=response.selector, capture=response.meta.get(CAPTURE)
         )
-        yield from self.event_requests(self.site_links(response))
+        yield from self.event_requests(self.site_links(linked_urls(response.selector, response.url)))
 
     def parse_section(self, response: Response) -> Iterator[Any]:
         """The events section: the page itself, every page of its AJAX lists and of its server-rendered pager."""
         yield from self.parse(response)
         if isinstance(response, TextResponse):
-            yield from self.list_requests(response)
+            yield from self.list_requests(find_lists(response.selector, response.url), response.url)
             for url in self.pagination_links(response):
                 yield scrapy.Request(url, callback=self.parse_section, errback=self.discovery_failed, meta=REVISITED)
 

@@ -7,7 +7,7 @@ otherwise its stored record is carried over, so the exports always hold the whol
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -18,12 +18,13 @@ from scrapy.http import Response, TextResponse
 
 from ..archive.middleware import ARCHIVE_CONDITIONAL, ARCHIVE_RESUME, CAPTURE
 from ..context import run_context
+from ..extract_pool import ExtractionPool, PageReading, crawl_pool
 from ..fetch_failures import FailureKind
 from ..items import Carry, Statement, StatementPage
 from ..recrawl import Fetch, Recrawl
 from ..templates import is_article_page
+from ..templates.links import page_links
 from ..templates.lists import DynamicList, ListPage
-from ..templates.pdf import pdf_link
 from ..urls import canonical_url, is_article_path, is_event_path, on_site, page_id
 from .base import SolidnetSpider, list_page
 
@@ -45,6 +46,10 @@ class StatementsSpider(SolidnetSpider):
     def recrawl(self) -> Recrawl:
         return run_context(self.crawler).recrawl
 
+    @property
+    def pages(self) -> ExtractionPool:
+        return crawl_pool(self.crawler)
+
     async def start(self) -> Any:
         self.crawler.signals.connect(self.on_idle, signal=signals.spider_idle)
         run = run_context(self.crawler)
@@ -56,44 +61,54 @@ class StatementsSpider(SolidnetSpider):
 
     # discovery ------------------------------------------------------------------
 
-    def parse(self, response: Response, **kwargs: Any) -> Iterator[Any]:
+    async def parse(self, response: Response, **kwargs: Any) -> AsyncIterator[Any]:
         """Any page: a statement, lists to expand, links to follow.
 
         A page requested as a statement always goes to the pipelines under the id it was requested
-        by (whatever redirect it took), which decide from its markup; any other page does when its
-        markup is an article's."""
+        by (whatever redirect it took), which decide from its markup; it is read as it arrives, off
+        this process (`crawler.extract_pool`), and its links come with the reading. Any other page
+        is parsed here, and goes to the pipelines when its markup is an article's."""
         statement_id = response.meta.get("statement_id")
         if response.status == 304 and statement_id:   # a conditional re-check: the stored record still holds
-            yield from _some(self.recrawl.answered(statement_id, Carry.NOT_MODIFIED))
+            for item in _some(self.recrawl.answered(statement_id, Carry.NOT_MODIFIED)):
+                yield item
             return
         if not isinstance(response, TextResponse):
             if statement_id:
                 self.crawler.stats.inc_value("statements/failed")
                 self.logger.warning("%s: not a text page; what the state holds of it is kept", response.url)
-                yield from _some(self.recrawl.answered(statement_id, Carry.FAILED))
+                for item in _some(self.recrawl.answered(statement_id, Carry.FAILED)):
+                    yield item
             return
         self.crawler.stats.inc_value("pages/html")
         page = None
         if statement_id:
-            page = self.fetched(response, statement_id, response.meta.get("redirect_urls", [response.url])[0])
+            reading = await self.pages.read(
+                response.text, None if self.pages.in_workers else response.selector, response.url, _header(response, b"Content-Language")
+            )
+            links = reading.links
+            page = self.fetched(response, statement_id, response.meta.get("redirect_urls", [response.url])[0], links.pdf_url, reading)
         else:
+            links = page_links(response.selector, response.url)
             url = canonical_url(response.url, self.base_url)
             if page_id(url) not in self.recrawl.seen and is_article_page(response.selector, url) and (claimed := self.recrawl.claim(url)):
-                page = self.fetched(response, claimed, url)
+                page = self.fetched(response, claimed, url, links.pdf_url)
         if page is not None:
             yield page
             if page.pdf_url and on_site(page.pdf_url, self.base_url):
                 yield self.pdf_request(page.pdf_url)
-        yield from self.list_requests(response)
-        for link in self.site_links(response):
-            yield from self.follow(link)
+        for request in self.list_requests(links.lists, response.url):
+            yield request
+        for link in self.site_links(links.urls):
+            for followed in self.follow(link):
+                yield followed
 
-    def fetched(self, response: TextResponse, statement_id: str, url: str) -> StatementPage:
+    def fetched(self, response: TextResponse, statement_id: str, url: str, pdf_url: str | None, reading: PageReading | None = None) -> StatementPage:
         return self.recrawl.page(
-            statement_id, canonical_url(url, self.base_url), response.text, response.selector,
+            statement_id, canonical_url(url, self.base_url), response.text, None if reading else response.selector,
             _header(response, b"ETag"), _header(response, b"Last-Modified"),
-            pdf_url=pdf_link(response.selector, response.url), capture=response.meta.get(CAPTURE),
-            content_language=_header(response, b"Content-Language"),
+            pdf_url=pdf_url, capture=response.meta.get(CAPTURE),
+            content_language=_header(response, b"Content-Language"), reading=reading,
         )
 
     def pdf_request(self, url: str) -> scrapy.Request:
