@@ -67,6 +67,10 @@ def _start_worker() -> None:
     threading.Thread(target=_exit_with_parent, daemon=True, name="exit-with-parent").start()
 
 
+def _ready() -> None:
+    """Nothing: a worker's first task, which has it import this module (and every reader) before the first page."""
+
+
 class ExtractionPool:
     """`workers` processes reading statement pages; none: read in this process."""
 
@@ -75,6 +79,8 @@ class ExtractionPool:
             ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker)
             if workers > 0 else None
         )
+        if self.executor is not None:   # the workers start, and import the readers, while the crawl starts
+            self.executor.submit(_ready)
 
     @property
     def in_workers(self) -> bool:
@@ -101,10 +107,16 @@ class ExtractionPool:
 
 
 def crawl_pool(crawler: Crawler) -> ExtractionPool:
-    """The crawl's pool (`EXTRACT_WORKERS`), opened on first use: the spider reads statement pages with
-    it, the extract step closes it when the spider closes."""
+    """The crawl's pool (`EXTRACT_WORKERS`), opened on first use (the statements spider opens it as it
+    starts): the spider reads statement pages with it; the extract step closes it (`close_pool`)."""
     pool: ExtractionPool | None = getattr(crawler, _ATTR, None)
     if pool is None:
         pool = ExtractionPool(crawler.settings.getint("EXTRACT_WORKERS"))
         setattr(crawler, _ATTR, pool)
     return pool
+
+
+def close_pool(crawler: Crawler) -> None:
+    """Close the crawl's pool if it was opened."""
+    if (pool := getattr(crawler, _ATTR, None)) is not None:
+        pool.close()

@@ -21,7 +21,7 @@ from scrapy.exceptions import DropItem
 
 from .context import run_context, utc_now
 from .extract.events import read_event_sightings
-from .extract_pool import ArticleReading, crawl_pool
+from .extract_pool import ArticleReading, close_pool, crawl_pool
 from .items import Carry, EventSightings, EventSource, Statement, StatementPage
 from .parties.registry import load_registry
 from .parties.resolver import PartyResolver
@@ -60,13 +60,9 @@ class ExtractPipeline(_Step):
     `EXTRACT_WORKERS` worker processes (`crawler.extract_pool`): the spider has most of them read as it
     fetches them, for their links; this step reads the others."""
 
-    def __init__(self, crawler: Crawler) -> None:
-        super().__init__(crawler)
-        self.pool = crawl_pool(crawler)   # a worker starts on the first page sent
-
     async def process_item(self, item: Any, spider: Spider | None = None) -> Any:
         if isinstance(item, StatementPage):
-            reading = item.reading or await self.pool.read(item.html, item.selector, item.url, item.content_language)
+            reading = item.reading or await crawl_pool(self.crawler).read(item.html, item.selector, item.url, item.content_language)
             return self.statement(item, reading.article)
         if isinstance(item, EventSource):
             sightings = read_event_sightings(item.selector or item.html, item.url)
@@ -77,7 +73,7 @@ class ExtractPipeline(_Step):
         return item
 
     def close_spider(self, spider: Spider | None = None) -> None:
-        self.pool.close()
+        close_pool(self.crawler)
 
     def statement(self, item: StatementPage, page: ArticleReading | None) -> Statement:
         if page is None:

@@ -54,6 +54,7 @@ class StatementsSpider(SolidnetSpider):
         self.crawler.signals.connect(self.on_idle, signal=signals.spider_idle)
         run = run_context(self.crawler)
         self.logger.info("run %s (number %d) of %s", run.run_id, run.number, self.base_url)
+        crawl_pool(self.crawler)   # the extraction workers start (and import the readers) while the first pages are fetched
         for path in self.start_paths:
             yield scrapy.Request(self.url(path), callback=self.parse, errback=self.discovery_failed)
         yield self.sitemap_request()
