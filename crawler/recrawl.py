@@ -115,10 +115,15 @@ class Recrawl:
         return statement_id in self.rows
 
     @property
+    def fetches_all(self) -> bool:
+        """Whether this run fetches every statement page: a first run or a full recrawl."""
+        return self.policy.full or not self.rows
+
+    @property
     def whole_lists(self) -> bool:
         """Whether this run reads every page of every list: a first run, a full recrawl, and the first run of
         each cycle of RECHECK_RUNS runs. Other runs read a list only as deep as new entries go."""
-        return self.policy.full or not self.rows or self.run % self.policy.recheck_runs == 0
+        return self.fetches_all or self.run % self.policy.recheck_runs == 0
 
     def list_goes_on(self, entry_ids: list[str]) -> bool:
         """Whether the page after this one of a list (lists show the newest first) is worth reading: this one

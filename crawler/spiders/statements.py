@@ -54,7 +54,8 @@ class StatementsSpider(SolidnetSpider):
         self.crawler.signals.connect(self.on_idle, signal=signals.spider_idle)
         run = run_context(self.crawler)
         self.logger.info("run %s (number %d) of %s", run.run_id, run.number, self.base_url)
-        crawl_pool(self.crawler)   # the extraction workers start (and import the readers) while the first pages are fetched
+        if self.recrawl.fetches_all:   # the extraction workers start (and import the readers) while the first pages are fetched;
+            crawl_pool(self.crawler)   # other runs start them on the first page they read, if any
         for path in self.start_paths:
             yield scrapy.Request(self.url(path), callback=self.parse, errback=self.discovery_failed)
         yield self.sitemap_request()
