@@ -8,7 +8,7 @@ so the next run knows which captures no published export has used yet.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -103,7 +103,7 @@ class ArchiveIndex:
         with self.db:
             self.db.executemany(
                 f"INSERT INTO captures ({_COLUMNS}) VALUES ({', '.join('?' * 15)})",
-                [astuple(c) for c in captures],
+                [tuple(vars(c).values()) for c in captures],   # the columns, in field order (astuple deep-copies)
             )
 
     def _one(self, where: str, *args: Any) -> Capture | None:
