@@ -155,7 +155,11 @@ class Launcher:
         assert self.process.stdin is not None and self.process.stdout is not None
         self.process.stdin.write(json.dumps({"command": command, "cwd": str(ROOT), "log": str(log)}) + "\n")
         self.process.stdin.flush()
-        return dict(json.loads(self.process.stdout.readline()))
+        answer = self.process.stdout.readline()
+        if not answer:
+            raise SystemExit(f"the launcher ended (exit {self.process.wait()}) before running {command[:4]}")
+        result: dict[str, float] = json.loads(answer)
+        return result
 
     def close(self) -> None:
         assert self.process.stdin is not None

@@ -63,7 +63,7 @@ def resolve_parties(extracted: ExtractedStatement, resolver: PartyResolver) -> N
 
 
 def extract(html: str, url: str, resolver: PartyResolver) -> None:
-    """The whole per-page work of ExtractPipeline + NormalizePipeline's resolution."""
+    """A statement page read as an extraction worker reads it (its links aside: `page_links`), and its parties resolved as the record step resolves them."""
     page = parse_article(html, url)
     if page is None:
         raise SystemExit(f"{url} is not an article page")

@@ -22,7 +22,7 @@ def main() -> None:
         job = json.loads(line)
         start = time.perf_counter()
         with open(job["log"], "wb") as out:
-            child = subprocess.Popen(job["command"], cwd=job["cwd"], stdout=out, stderr=subprocess.STDOUT)
+            child = subprocess.Popen(job["command"], cwd=job["cwd"], stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT)
             _pid, status, usage = os.wait4(child.pid, 0)
         result = {"exit_code": os.waitstatus_to_exitcode(status), "wall": time.perf_counter() - start,
                   "cpu": usage.ru_utime + usage.ru_stime, "max_rss_kib": usage.ru_maxrss}

@@ -48,8 +48,8 @@ class PageReading:
 
 
 def read_page(html: str | Selector, url: str, content_language: str | None) -> PageReading:
-    """A statement page's links (read first: extraction may change the tree) and its statement."""
-    sel = html if isinstance(html, Selector) else Selector(text=html)
+    """A statement page's links and its statement, from one parse (as HTML, as Scrapy parses a page)."""
+    sel = html if isinstance(html, Selector) else Selector(text=html, type="html")
     links = page_links(sel, url)
     page = parse_article(sel, url, content_language)
     return PageReading(links, None if page is None else ArticleReading(page.template, read_statement(page)))
@@ -75,12 +75,11 @@ class ExtractionPool:
     """`workers` processes reading statement pages; none: read in this process."""
 
     def __init__(self, workers: int) -> None:
-        self.executor = (
-            ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker)
-            if workers > 0 else None
-        )
-        if self.executor is not None:   # the workers start, and import the readers, while the crawl starts
-            self.executor.submit(_ready)
+        self.executor: ProcessPoolExecutor | None = None
+        if workers > 0:
+            self.executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker)
+            for _ in range(workers):   # the workers start, and import the readers, while the crawl starts
+                self.executor.submit(_ready)
 
     @property
     def in_workers(self) -> bool:
@@ -108,15 +107,12 @@ class ExtractionPool:
 
 def crawl_pool(crawler: Crawler) -> ExtractionPool:
     """The crawl's pool (`EXTRACT_WORKERS`), opened on first use (the statements spider opens it as it
-    starts): the spider reads statement pages with it; the extract step closes it (`close_pool`)."""
+    starts) and closed when the spider closes."""
+    from scrapy import signals  # here: the workers import this module, and need no Scrapy
+
     pool: ExtractionPool | None = getattr(crawler, _ATTR, None)
     if pool is None:
         pool = ExtractionPool(crawler.settings.getint("EXTRACT_WORKERS"))
         setattr(crawler, _ATTR, pool)
+        crawler.signals.connect(pool.close, signal=signals.spider_closed, weak=False)
     return pool
-
-
-def close_pool(crawler: Crawler) -> None:
-    """Close the crawl's pool if it was opened."""
-    if (pool := getattr(crawler, _ATTR, None)) is not None:
-        pool.close()

@@ -21,7 +21,7 @@ from scrapy.exceptions import DropItem
 
 from .context import run_context, utc_now
 from .extract.events import read_event_sightings
-from .extract_pool import ArticleReading, close_pool, crawl_pool
+from .extract_pool import ArticleReading, crawl_pool
 from .items import Carry, EventSightings, EventSource, Statement, StatementPage
 from .parties.registry import load_registry
 from .parties.resolver import PartyResolver
@@ -71,9 +71,6 @@ class ExtractPipeline(_Step):
                 logger.warning("%s: event %r left out of the export: %s %r", problem.url, problem.title, problem.reason, problem.text)
             return EventSightings(item.url, sightings.records, item.capture)
         return item
-
-    def close_spider(self, spider: Spider | None = None) -> None:
-        close_pool(self.crawler)
 
     def statement(self, item: StatementPage, page: ArticleReading | None) -> Statement:
         if page is None:

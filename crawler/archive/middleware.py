@@ -48,8 +48,10 @@ ARCHIVE_RESUME = "archive_resume"             # request.meta key: may be answere
 ARCHIVE_CONDITIONAL = "archive_conditional"   # request.meta key: conditional on its latest archived 200
 ARCHIVE_REVISIT = "archive_revisit"           # request.meta key: conditional, and a 304 answered with the archived 200
 ARCHIVE_KEY = "archive_key"                   # request.meta key: what the request stands for, where URLs vary (see ArchiveIndex.latest)
+VALIDATED_BY = "archive_validated_by"         # request.meta key: the capture whose ETag / Last-Modified the request carries
 ARCHIVED = "archived"                         # flag of a response read from the archive
-DROPPED_HEADERS = (b"Transfer-Encoding",)     # the body is stored de-chunked
+DROPPED_HEADERS = (b"Transfer-Encoding",)
+VALIDATORS = (b"If-None-Match", b"If-Modified-Since")     # the body is stored de-chunked
 
 
 class NotInArchive(IgnoreRequest):
@@ -120,12 +122,23 @@ class ArchiveMiddleware:
                 self.stats.inc_value("archive/resumed")
                 logger.debug("resumed from the archive (run %d): %s", capture.run, request.url)
                 return self.from_archive(request, capture)
-        if (request.meta.get(ARCHIVE_CONDITIONAL) or request.meta.get(ARCHIVE_REVISIT)) and (capture := self.index.latest_ok(request.url)) is not None:
-            if capture.etag:
-                request.headers.setdefault(b"If-None-Match", capture.etag.encode("latin-1"))
-            if capture.last_modified:
-                request.headers.setdefault(b"If-Modified-Since", capture.last_modified.encode("latin-1"))
+        if request.meta.get(ARCHIVE_CONDITIONAL) or request.meta.get(ARCHIVE_REVISIT):
+            self.validate(request)
         return None
+
+    def validate(self, request: Request) -> None:
+        """The validators of the request URL's own latest archived 200, or none (a redirected request
+        arrives with those of the URL it was redirected from)."""
+        for name in VALIDATORS:
+            request.headers.pop(name, None)
+        request.meta.pop(VALIDATED_BY, None)
+        if (capture := self.index.latest_ok(request.url)) is None:
+            return
+        request.meta[VALIDATED_BY] = capture
+        if capture.etag:
+            request.headers[b"If-None-Match"] = capture.etag.encode("latin-1")
+        if capture.last_modified:
+            request.headers[b"If-Modified-Since"] = capture.last_modified.encode("latin-1")
 
     def from_archive(self, request: Request, capture: Capture) -> Response:
         stored = read_response(self.folder, capture)
@@ -138,23 +151,40 @@ class ArchiveMiddleware:
 
     # responses -----------------------------------------------------------------
 
-    def process_response(self, request: Request, response: Response, spider: Spider | None = None) -> Response:
+    def process_response(self, request: Request, response: Response, spider: Spider | None = None) -> Response | Request:
         if ARCHIVED in response.flags or not request.url.startswith(("http://", "https://")) or self.replay:
             return response
+        revisit = response.status == 304 and bool(request.meta.get(ARCHIVE_REVISIT))
         try:
             capture = self.archive(request, response)
         except (OSError, sqlite3.Error) as error:   # the page is still read; its record says it has no capture
             self.stats.inc_value("archive/errors")
             logger.error("could not archive %s: %s", request.url, error)
             request.meta.pop(CAPTURE, None)
-            return response
+            return self.unconditional(request, "its revisit could not be archived") if revisit else response
         request.meta[CAPTURE] = capture.evidence()
-        if response.status == 304 and request.meta.get(ARCHIVE_REVISIT) and (original := self.index.latest_ok(request.url)) is not None:
-            self.stats.inc_value("archive/revisits_read")
+        if not revisit:
+            return response
+        if (original := request.meta.get(VALIDATED_BY)) is None:
+            return self.unconditional(request, "no archived 200 sent its validators")
+        try:
             revisited = self.from_archive(request, original)
-            request.meta[CAPTURE] = capture.evidence()   # this run's evidence: the revisit record, which refers to the 200
-            return revisited
-        return response
+        except (OSError, ValueError) as error:
+            return self.unconditional(request, f"its archived 200 cannot be read: {error}")
+        self.stats.inc_value("archive/revisits_read")
+        request.meta[CAPTURE] = capture.evidence()   # this run's evidence: the revisit record, which refers to the 200
+        return revisited
+
+    def unconditional(self, request: Request, why: str) -> Request:
+        """A 304 to a request marked ARCHIVE_REVISIT that cannot be answered from the archive: the page
+        is asked for again, without validators (logged and counted), so it is still read."""
+        self.stats.inc_value("archive/revisits_fetched_again")
+        logger.warning("%s answered 304, but %s: asked for again without validators", request.url, why)
+        headers = request.headers.copy()
+        for name in VALIDATORS:
+            headers.pop(name, None)
+        meta = {key: value for key, value in request.meta.items() if key not in (ARCHIVE_REVISIT, VALIDATED_BY, CAPTURE)}
+        return request.replace(headers=headers, meta=meta, dont_filter=True)
 
     def archive(self, request: Request, response: Response) -> Capture:
         """Write the fetch to the WARC files and index it (committed at once)."""
@@ -171,7 +201,7 @@ class ArchiveMiddleware:
             protocol=getattr(response, "protocol", None) or "HTTP/1.1",
             ip_address=str(response.ip_address) if response.ip_address else None,
         )
-        original = self.index.latest_ok(request.url) if response.status == 304 else None
+        original = (request.meta.get(VALIDATED_BY) or self.index.latest_ok(request.url)) if response.status == 304 else None
         before = (self.files.records, self.files.bytes)
         written = self.files.write(fetch, original)
         self.stats.inc_value("archive/records", self.files.records - before[0])

@@ -59,7 +59,7 @@ class EventsSpider(SolidnetSpider):
     def list_page_request(
         self, dynamic: DynamicList, number: int, shown_on: str, kwargs: dict[str, Any], **meta: Any
     ) -> scrapy.Request:
-        return super().list_page_request(dynamic, number, shown_on, kwargs, **REVISITED, **meta)
+        return super().list_page_request(dynamic, number, shown_on, kwargs, **{**REVISITED, **meta})
 
     def sitemap_entry(self, url: str) -> Iterator[Any]:
         yield from self.event_requests([url])

@@ -67,9 +67,9 @@ class StatementsSpider(SolidnetSpider):
         """Any page: a statement, lists to expand, links to follow.
 
         A page requested as a statement always goes to the pipelines under the id it was requested
-        by (whatever redirect it took), which decide from its markup; it is read as it arrives, off
-        this process (`crawler.extract_pool`), and its links come with the reading. Any other page
-        is parsed here, and goes to the pipelines when its markup is an article's."""
+        by (whatever redirect it took), which decide from its markup; it is read as it arrives, by the
+        extraction pool (`crawler.extract_pool`: a worker process), and its links come with the
+        reading. Any other page is parsed here, and goes to the pipelines when its markup is an article's."""
         statement_id = response.meta.get("statement_id")
         if response.status == 304 and statement_id:   # a conditional re-check: the stored record still holds
             for item in _some(self.recrawl.answered(statement_id, Carry.NOT_MODIFIED)):
@@ -85,10 +85,8 @@ class StatementsSpider(SolidnetSpider):
         self.crawler.stats.inc_value("pages/html")
         page = None
         if statement_id:
-            reading = await self.pages.read(
-                response.text, None if self.pages.in_workers else response.selector, response.url, _header(response, b"Content-Language")
-            )
-            links = reading.links
+            reading = await self.read(response)
+            links = reading.links if reading else page_links(response.selector, response.url)
             page = self.fetched(response, statement_id, response.meta.get("redirect_urls", [response.url])[0], links.pdf_url, reading)
         else:
             links = page_links(response.selector, response.url)
@@ -104,6 +102,18 @@ class StatementsSpider(SolidnetSpider):
         for link in self.site_links(links.urls):
             for followed in self.follow(link):
                 yield followed
+
+    async def read(self, response: TextResponse) -> PageReading | None:
+        """A statement page read by the extraction pool; None when reading it failed (logged and counted:
+        its links are then read here, and the extract step meets the same failure)."""
+        try:
+            return await self.pages.read(
+                response.text, None if self.pages.in_workers else response.selector, response.url, _header(response, b"Content-Language")
+            )
+        except Exception as error:   # a reader's bug on some markup must not stop discovery from the page
+            self.crawler.stats.inc_value("pages/reading_failed")
+            self.logger.error("%s: could not be read (%s: %s); its links are followed", response.url, type(error).__name__, error)
+            return None
 
     def fetched(self, response: TextResponse, statement_id: str, url: str, pdf_url: str | None, reading: PageReading | None = None) -> StatementPage:
         return self.recrawl.page(

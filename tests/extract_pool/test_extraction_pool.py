@@ -31,8 +31,8 @@ def sample_pages() -> list[tuple[str, str]]:
     return [(url, page.body) for url, page in pages if page.status == 200]
 
 
-def read_all(pool: ExtractionPool, pages: list[tuple[str, str]]) -> list[PageReading | None]:
-    async def run() -> list[PageReading | None]:
+def read_all(pool: ExtractionPool, pages: list[tuple[str, str]]) -> list[PageReading]:
+    async def run() -> list[PageReading]:
         return list(await asyncio.gather(*(pool.read(html, None, url, None) for url, html in pages)))
     try:
         return asyncio.run(run())
@@ -44,7 +44,7 @@ def test_workers_read_every_page_as_the_crawl_process_does() -> None:
     pages = sample_pages()
     assert len(pages) >= 45
     expected = [read_page(html, url, None) for url, html in pages]
-    assert sum(reading is not None for reading in expected) >= 45
+    assert sum(reading.article is not None for reading in expected) >= 45
     assert read_all(ExtractionPool(2), pages) == expected
     assert read_all(ExtractionPool(0), pages) == expected
 
@@ -54,7 +54,7 @@ def test_a_worker_that_dies_is_logged_and_its_pages_read_here(caplog: pytest.Log
     pool = ExtractionPool(1)
     assert pool.executor is not None
 
-    async def run() -> list[PageReading | None]:
+    async def run() -> list[PageReading]:
         first = await pool.read(pages[0][1], None, pages[0][0], None)   # the worker is up
         assert pool.executor is not None
         for pid in list(pool.executor._processes):   # the private map is the only way to reach the workers

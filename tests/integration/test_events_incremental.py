@@ -94,3 +94,20 @@ def test_an_unchanged_site_is_read_again_from_the_archive_and_a_changed_page_dow
     assert "/event/2nd-Congress-of-Communists-of-Catalonia/" in downloaded
     assert downloaded == {path for path in first_pages if before[path] != after[path]}   # every other page answered 304
     assert by_title(tmp_path)["2nd Congress of Communists of Catalonia"]["location"] == "Badalona"
+
+
+def test_a_304_whose_archived_page_is_gone_is_asked_for_again(own_site: SampleServer, tmp_path: Path) -> None:
+    assert run_crawl("events", own_site.url, tmp_path).returncode == 0
+    first = by_title(tmp_path)
+    for warc in (tmp_path / "state" / "archive").glob("*.warc.gz"):   # the index still names them
+        warc.unlink()
+    own_site.log.clear()
+    result = run_crawl("events", own_site.url, tmp_path, "-s", "LOG_LEVEL=INFO")
+    assert result.returncode == 0, result.stderr[-2000:]
+    asked = [(urlsplit(target).path, status) for target, status in own_site.log.entries if target.startswith("/event/")]
+    pages = {path for path, _status in asked}
+    assert sorted(asked) == sorted([(path, 304) for path in pages] + [(path, 200) for path in pages])   # each once conditional, once not
+    assert "asked for again without validators" in result.stderr
+    strip = lambda e: {k: v for k, v in e.items() if k not in RUN_FIELDS}  # noqa: E731
+    assert {t: strip(e) for t, e in by_title(tmp_path).items()} == {t: strip(e) for t, e in first.items()}
+    assert read_jsonl(tmp_path / "exports" / "runs.jsonl")[-1]["status"] == "ok"

@@ -13,6 +13,7 @@ from scrapy.utils.test import get_crawler
 
 from crawler import settings as project_settings
 from crawler.context import run_context
+from crawler.extract_pool import crawl_pool
 from crawler.items import Carry, Statement, StatementPage
 from crawler.pipelines import ExtractPipeline
 from crawler.spiders.statements import StatementsSpider
@@ -32,7 +33,7 @@ def pipeline(tmp_path: Path) -> Iterator[ExtractPipeline]:
     run_context(crawler)
     step = ExtractPipeline(crawler)   # the page is read by a real extraction worker (EXTRACT_WORKERS)
     yield step
-    step.close_spider()
+    crawl_pool(crawler).close()   # as the spider's close does
 
 
 def processed(pipeline: ExtractPipeline, item: StatementPage) -> Any:
