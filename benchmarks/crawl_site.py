@@ -161,25 +161,24 @@ class Launcher:
         result: dict[str, float] = json.loads(answer)
         return result
 
+    def child(self, command: list[str], server: SampleServer, log: Path, page_prefix: str) -> Run:
+        """One child process, its CPU and peak RSS as the launcher measured them; what the server answered meanwhile."""
+        server.log.clear()
+        ran = self.run(command, log)
+        if page_prefix == "/article/":
+            paths = server.site.content.article_paths()
+            bodies, not_modified = server.log.count_paths(paths, 200), server.log.count_paths(paths, 304)
+        else:
+            bodies, not_modified = server.log.count(page_prefix, 200), server.log.count(page_prefix, 304)
+        return Run(
+            int(ran["exit_code"]), ran["wall"], ran["cpu"], int(ran["max_rss_kib"]),
+            len(server.log.entries), bodies, not_modified,
+        )
+
     def close(self) -> None:
         assert self.process.stdin is not None
         self.process.stdin.close()
         self.process.wait()
-
-
-def _run_child(launcher: Launcher, command: list[str], server: SampleServer, log: Path, page_prefix: str) -> Run:
-    """One child process, its CPU and peak RSS as the launcher measured them; what the server answered meanwhile."""
-    server.log.clear()
-    ran = launcher.run(command, log)
-    if page_prefix == "/article/":
-        paths = server.site.content.article_paths()
-        bodies, not_modified = server.log.count_paths(paths, 200), server.log.count_paths(paths, 304)
-    else:
-        bodies, not_modified = server.log.count(page_prefix, 200), server.log.count(page_prefix, 304)
-    return Run(
-        int(ran["exit_code"]), ran["wall"], ran["cpu"], int(ran["max_rss_kib"]),
-        len(server.log.entries), bodies, not_modified,
-    )
 
 
 def requested_urls(server: SampleServer) -> list[str]:
@@ -190,7 +189,7 @@ def requested_urls(server: SampleServer) -> list[str]:
 def repeat(launcher: Launcher, spider: str, server: SampleServer, work: Path, page_prefix: str) -> Repeat:
     """The crawl on an empty state, the bare fetch of its URLs, the rerun on its state."""
     work.mkdir(parents=True)
-    run_child = functools.partial(_run_child, launcher)
+    run_child = launcher.child
     crawl = run_child(crawl_command(spider, server.url, work, *CONCURRENCY), server, work / "crawl.log", page_prefix)
     (work / "urls.txt").write_text("\n".join(requested_urls(server)) + "\n", encoding="utf-8")
     build_command = [sys.executable, "-m", "scrapy", "build", "-s", f"EXPORTS_DIR={work / 'exports'}", "-s", "LOG_LEVEL=INFO"]

@@ -11,7 +11,7 @@ again from its archived capture (`ARCHIVE_REVISIT`), so a rerun downloads only w
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -35,8 +35,8 @@ class EventsSpider(SolidnetSpider):
 
     async def start(self) -> Any:
         for path in self.side_list_paths:
-            yield scrapy.Request(self.url(path), callback=self.parse, errback=self.discovery_failed, meta=REVISITED)
-        yield scrapy.Request(self.url(self.section_path), callback=self.parse_section, errback=self.discovery_failed, meta=REVISITED)
+            yield self.page_request(self.url(path), self.parse)
+        yield self.page_request(self.url(self.section_path), self.parse_section)
         yield self.sitemap_request()
 
     def parse(self, response: Response, **kwargs: Any) -> Iterator[Any]:
@@ -54,7 +54,11 @@ class EventsSpider(SolidnetSpider):
         if isinstance(response, TextResponse):
             yield from self.list_requests(find_lists(response.selector, response.url), response.url)
             for url in self.pagination_links(response):
-                yield scrapy.Request(url, callback=self.parse_section, errback=self.discovery_failed, meta=REVISITED)
+                yield self.page_request(url, self.parse_section)
+
+    def page_request(self, url: str, callback: Callable[..., Any], **meta: Any) -> scrapy.Request:
+        """A request for an events page: conditional, a 304 read again from the archive (`REVISITED`)."""
+        return scrapy.Request(url, callback=callback, errback=self.discovery_failed, meta={**REVISITED, **meta})
 
     def list_page_request(
         self, dynamic: DynamicList, number: int, shown_on: str, kwargs: dict[str, Any], **meta: Any
@@ -74,4 +78,4 @@ class EventsSpider(SolidnetSpider):
         failed run fetched is read from the archive."""
         for url in urls:
             if is_event_path(urlsplit(url).path) and self.first_request(url):
-                yield scrapy.Request(url, callback=self.parse, errback=self.discovery_failed, meta={ARCHIVE_RESUME: True, **REVISITED})
+                yield self.page_request(url, self.parse, **{ARCHIVE_RESUME: True})

@@ -52,6 +52,10 @@ def test_past_events_stay_and_changes_are_dated(own_site, tmp_path: Path) -> Non
     assert (unchanged["first_seen"], unchanged["last_seen"], unchanged["last_changed"]) == (run1, run2, run1)
 
 
+def without_run_fields(events: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    return {title: {k: v for k, v in e.items() if k not in RUN_FIELDS} for title, e in events.items()}
+
+
 def event_page_statuses(site: SampleServer) -> dict[str, int]:
     return {urlsplit(target).path: status for target, status in site.log.entries if target.startswith("/event/")}
 
@@ -77,9 +81,7 @@ def test_an_unchanged_site_is_read_again_from_the_archive_and_a_changed_page_dow
     again = event_page_statuses(own_site)
     assert again == dict.fromkeys(first_pages, 304)   # the same pages asked for; no body downloaded again
     assert own_site.log.statuses()[200] <= 3   # robots.txt, the sitemap: what is never asked for conditionally
-    unchanged = by_title(tmp_path)
-    strip = lambda e: {k: v for k, v in e.items() if k not in RUN_FIELDS}  # noqa: E731
-    assert {t: strip(e) for t, e in unchanged.items()} == {t: strip(e) for t, e in first.items()}
+    assert without_run_fields(by_title(tmp_path)) == without_run_fields(first)
     run = read_jsonl(tmp_path / "exports" / "runs.jsonl")[-1]
     assert run["status"] == "ok", run
 
@@ -108,6 +110,5 @@ def test_a_304_whose_archived_page_is_gone_is_asked_for_again(own_site: SampleSe
     pages = {path for path, _status in asked}
     assert sorted(asked) == sorted([(path, 304) for path in pages] + [(path, 200) for path in pages])   # each once conditional, once not
     assert "asked for again without validators" in result.stderr
-    strip = lambda e: {k: v for k, v in e.items() if k not in RUN_FIELDS}  # noqa: E731
-    assert {t: strip(e) for t, e in by_title(tmp_path).items()} == {t: strip(e) for t, e in first.items()}
+    assert without_run_fields(by_title(tmp_path)) == without_run_fields(first)
     assert read_jsonl(tmp_path / "exports" / "runs.jsonl")[-1]["status"] == "ok"
