@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
@@ -15,6 +16,7 @@ from urllib.parse import urlsplit
 import scrapy
 from scrapy import signals
 from scrapy.crawler import Crawler
+from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response, TextResponse
 
 from ..archive.middleware import ARCHIVE_KEY
@@ -53,6 +55,7 @@ class SolidnetSpider(scrapy.Spider):
         super().__init__(*args, **kwargs)
         self.lists_seen: set[str] = set()
         self.requested: set[str] = set()
+        self.backlog: deque[str] = deque()   # sitemap entries not followed yet (`feed_backlog`)
 
     def first_request(self, url: str) -> bool:
         """True the first time a spider asks whether to request this (canonical) URL, False after that.
@@ -77,7 +80,50 @@ class SolidnetSpider(scrapy.Spider):
         spider.base_url = crawler.settings.get("SOLIDNET_URL").rstrip("/")
         spider.allowed_domains = [site_domain(urlsplit(spider.base_url).hostname or "")]   # www. and the bare domain alike
         crawler.signals.connect(spider.on_dropped, signal=signals.request_dropped)
+        crawler.signals.connect(spider.feed_backlog, signal=signals.scheduler_empty)
+        crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
         return spider
+
+    def feed_backlog(self) -> bool:
+        """The scheduler ran dry: the next `SITEMAP_BATCH` outputs of the sitemap's entries go to it (items,
+        the stored records of statements carried over, in one `data:` request). A site's whole sitemap queued
+        at once would hold a request object per page in memory for most of the run. True when anything was sent."""
+        requests, items = 0, list[Any]()
+        batch = self.crawler.settings.getint("SITEMAP_BATCH")
+        while self.backlog and requests + len(items) < batch:
+            for output in self.sitemap_entry(self.backlog.popleft()):
+                if isinstance(output, scrapy.Request):
+                    self.crawler.engine.crawl(output)
+                    requests += 1
+                else:
+                    items.append(output)
+        if items:
+            self.crawler.engine.crawl(self.internal_request(items))
+        if requests or items:
+            self.crawler.stats.inc_value("sitemap/feeds")
+            self.crawler.stats.inc_value("sitemap/followed", requests + len(items))
+        return bool(requests or items)
+
+    def internal_request(self, items: list[Any]) -> scrapy.Request:
+        """A `data:` request whose callback (`emit_stored`) yields items found without a page of their own."""
+        return scrapy.Request("data:,", callback=self.emit_stored, cb_kwargs={"stored": items}, dont_filter=True)
+
+    def emit_stored(self, response: Response, stored: list[Any]) -> Iterator[Any]:
+        """Items found without a page of their own (statements carried over), for the pipelines; the `data:`
+        response that carries them is left out of the run record's page count."""
+        self.crawler.stats.inc_value("pages/internal")
+        yield from stored
+
+    def on_idle(self, spider: scrapy.Spider) -> None:
+        """The crawl is idle: sitemap entries still waiting are followed first (`when_idle` runs once there are none)."""
+        while self.backlog:
+            if self.feed_backlog():
+                raise DontCloseSpider
+        self.when_idle()
+
+    def when_idle(self) -> None:
+        """What a spider does when the crawl is idle and discovery has nothing waiting; spiders override
+        (raising DontCloseSpider when they sent more)."""
 
     def on_dropped(self, request: scrapy.Request, spider: scrapy.Spider) -> None:
         """The scheduler's duplicate filter dropped a request. A redirect back to a URL already in its own
@@ -149,12 +195,13 @@ class SolidnetSpider(scrapy.Spider):
         return scrapy.Request(self.url("/sitemap.xml"), callback=self.parse_sitemap, errback=self.optional_missing)
 
     def parse_sitemap(self, response: Response) -> Iterator[Any]:
-        """A sitemap (`sitemap_entry` is called with each page's canonical URL) or a sitemap index (each
-        sitemap fetched)."""
+        """A sitemap (each page's canonical URL joins the `backlog`, for `sitemap_entry` as the scheduler
+        drains) or a sitemap index (each sitemap fetched)."""
         for loc in self.listed_urls(response, "//sitemap/loc/text()"):
             yield scrapy.Request(loc, callback=self.parse_sitemap, errback=self.optional_missing)
-        for loc in self.listed_urls(response, "//url/loc/text()"):
-            yield from self.sitemap_entry(canonical_url(loc, self.base_url))
+        entries = [canonical_url(loc, self.base_url) for loc in self.listed_urls(response, "//url/loc/text()")]
+        self.crawler.stats.inc_value("sitemap/entries", len(entries))
+        self.backlog.extend(entries)
 
     def listed_urls(self, response: Response, xpath: str) -> list[str]:
         """The on-site URLs an XML sitemap or feed holds at `xpath` (none when it is not text)."""
