@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import gzip
+import os
 import subprocess
 import sys
 from datetime import UTC, datetime
@@ -12,7 +14,7 @@ from warcio.archiveiterator import ArchiveIterator
 
 from crawler.archive import ArchiveIndex, Capture, WarcFiles
 from crawler.archive.reader import read_response
-from crawler.archive.writer import Fetch, Written, warc_date
+from crawler.archive.writer import Fetch, Written, gzip_member, warc_date
 from tests.archive.warc_support import sha1_digest
 from tests.crawl_support import ROOT
 
@@ -33,6 +35,16 @@ def capture(written: Written, url: str, run: int, kind: str = "response", status
         length=written.length, digest=written.digest, fetched_at=MOMENT.isoformat(), warc_date=warc_date(MOMENT),
         spider="statements", run=run, etag=None, last_modified=None,
     )
+
+
+def test_a_record_of_any_size_is_one_gzip_member_as_small_as_with_zlibs_full_window() -> None:
+    page = b"".join(p.read_bytes() for p in sorted((ROOT / "crawler" / "sample_site" / "content" / "articles").iterdir())[:40])
+    for size in (*range(0, 70_000, 997), 120_000):
+        for data in (page[:size], os.urandom(size)):
+            member = gzip_member(data)
+            assert gzip.decompress(member) == data
+            assert len(member) <= len(gzip.compress(data, 6)), size
+    assert len(page) > 120_000
 
 
 def test_files_rotate_by_size_and_every_record_reads_back(tmp_path: Path) -> None:
