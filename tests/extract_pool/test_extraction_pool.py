@@ -52,14 +52,13 @@ def test_workers_read_every_page_as_the_crawl_process_does() -> None:
 def test_a_worker_that_dies_is_logged_and_its_pages_read_here(caplog: pytest.LogCaptureFixture) -> None:
     pages = sample_pages()[:6]
     pool = ExtractionPool(1)
-    assert pool.executor is not None
+    assert pool.in_workers
 
     async def run() -> list[PageReading]:
         first = await pool.read(pages[0][1], None, pages[0][0], None)   # the worker is up
-        assert pool.executor is not None
-        for pid in list(pool.executor._processes):   # the private map is the only way to reach the workers
+        for pid in pool.worker_pids():
             os.kill(pid, signal.SIGKILL)
-        rest = [await pool.read(html, None, url, None) for url, html in pages[1:]]
+        rest = await asyncio.gather(*(pool.read(html, None, url, None) for url, html in pages[1:]))   # sent before the pool knows
         return [first, *rest]
 
     with caplog.at_level(logging.ERROR, logger="crawler.extract_pool"):
@@ -68,7 +67,7 @@ def test_a_worker_that_dies_is_logged_and_its_pages_read_here(caplog: pytest.Log
         finally:
             pool.close()
     assert readings == [read_page(html, url, None) for url, html in pages]
-    assert pool.executor is None
+    assert not pool.in_workers
     assert len(caplog.records) == 1 and "extraction workers stopped" in caplog.records[0].message   # once
 
 
@@ -77,7 +76,7 @@ import asyncio, sys
 from crawler.extract_pool import ExtractionPool
 pool = ExtractionPool(1)
 asyncio.run(pool.read("<html><body><p>x</p></body></html>", None, "http://localhost/", None))
-print(*pool.executor._processes, flush=True)
+print(*pool.worker_pids(), flush=True)
 sys.stdin.read()
 """
 
