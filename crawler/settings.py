@@ -21,7 +21,7 @@ ARCHIVE_MAX_FILE_SIZE = 1_000_000_000       # a WARC file is closed for a new on
 REEXTRACT = False                           # True (or `-a reextract=1`): read every page from the archive, send no request
 PROGRESS = "auto"                           # a live progress line: "auto" when stdout is a terminal; True/False to force
 RUN_SUMMARY = True                          # print a short summary when the run ends
-SITEMAP_BATCH = 64                          # sitemap entries followed each time the scheduler runs dry (not all at once)
+SITEMAP_BATCH = 64                          # requests for a sitemap's entries sent at a time, the next once the scheduler runs dry
 EXTRACT_WORKERS = 1                         # processes reading statement pages beside the crawl's own (0: read in it)
 DERIVED_OUTPUTS = True                      # after publishing, build the SQLite/CSV/network files and the report (`scrapy build`)
 

@@ -5,10 +5,10 @@ Spiders only discover and fetch; everything read off a page is the pipelines' jo
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
-from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import AsyncIterator, Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
@@ -16,8 +16,8 @@ from urllib.parse import urlsplit
 import scrapy
 from scrapy import signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response, TextResponse
+from scrapy.selector import Selector
 
 from ..archive.middleware import ARCHIVE_KEY
 from ..fetch_failures import FailureKind, FetchFailure, classify_failure
@@ -55,7 +55,7 @@ class SolidnetSpider(scrapy.Spider):
         super().__init__(*args, **kwargs)
         self.lists_seen: set[str] = set()
         self.requested: set[str] = set()
-        self.backlog: deque[str] = deque()   # sitemap entries not followed yet (`feed_backlog`)
+        self._dry: list[asyncio.Future[None]] = []   # sitemaps waiting for the scheduler to run dry (`ran_dry`)
 
     def first_request(self, url: str) -> bool:
         """True the first time a spider asks whether to request this (canonical) URL, False after that.
@@ -80,50 +80,15 @@ class SolidnetSpider(scrapy.Spider):
         spider.base_url = crawler.settings.get("SOLIDNET_URL").rstrip("/")
         spider.allowed_domains = [site_domain(urlsplit(spider.base_url).hostname or "")]   # www. and the bare domain alike
         crawler.signals.connect(spider.on_dropped, signal=signals.request_dropped)
-        crawler.signals.connect(spider.feed_backlog, signal=signals.scheduler_empty)
-        crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
+        crawler.signals.connect(spider.ran_dry, signal=signals.scheduler_empty)
         return spider
 
-    def feed_backlog(self) -> bool:
-        """The scheduler ran dry: the next `SITEMAP_BATCH` outputs of the sitemap's entries go to it (items,
-        the stored records of statements carried over, in one `data:` request). A site's whole sitemap queued
-        at once would hold a request object per page in memory for most of the run. True when anything was sent."""
-        requests, items = 0, list[Any]()
-        batch = self.crawler.settings.getint("SITEMAP_BATCH")
-        while self.backlog and requests + len(items) < batch:
-            for output in self.sitemap_entry(self.backlog.popleft()):
-                if isinstance(output, scrapy.Request):
-                    self.crawler.engine.crawl(output)
-                    requests += 1
-                else:
-                    items.append(output)
-        if items:
-            self.crawler.engine.crawl(self.internal_request(items))
-        if requests or items:
-            self.crawler.stats.inc_value("sitemap/feeds")
-            self.crawler.stats.inc_value("sitemap/followed", requests + len(items))
-        return bool(requests or items)
-
-    def internal_request(self, items: list[Any]) -> scrapy.Request:
-        """A `data:` request whose callback (`emit_stored`) yields items found without a page of their own."""
-        return scrapy.Request("data:,", callback=self.emit_stored, cb_kwargs={"stored": items}, dont_filter=True)
-
-    def emit_stored(self, response: Response, stored: list[Any]) -> Iterator[Any]:
-        """Items found without a page of their own (statements carried over), for the pipelines; the `data:`
-        response that carries them is left out of the run record's page count."""
-        self.crawler.stats.inc_value("pages/internal")
-        yield from stored
-
-    def on_idle(self, spider: scrapy.Spider) -> None:
-        """The crawl is idle: sitemap entries still waiting are followed first (`when_idle` runs once there are none)."""
-        while self.backlog:
-            if self.feed_backlog():
-                raise DontCloseSpider
-        self.when_idle()
-
-    def when_idle(self) -> None:
-        """What a spider does when the crawl is idle and discovery has nothing waiting; spiders override
-        (raising DontCloseSpider when they sent more)."""
+    def ran_dry(self) -> None:
+        """The scheduler had no request to give: the sitemaps waiting for it go on."""
+        waiting, self._dry = self._dry, []
+        for future in waiting:
+            if not future.done():
+                future.set_result(None)
 
     def on_dropped(self, request: scrapy.Request, spider: scrapy.Spider) -> None:
         """The scheduler's duplicate filter dropped a request. A redirect back to a URL already in its own
@@ -194,22 +159,50 @@ class SolidnetSpider(scrapy.Spider):
     def sitemap_request(self) -> scrapy.Request:
         return scrapy.Request(self.url("/sitemap.xml"), callback=self.parse_sitemap, errback=self.optional_missing)
 
-    def parse_sitemap(self, response: Response) -> Iterator[Any]:
-        """A sitemap (each page's canonical URL joins the `backlog`, for `sitemap_entry` as the scheduler
-        drains) or a sitemap index (each sitemap fetched)."""
-        for loc in self.listed_urls(response, "//sitemap/loc/text()"):
-            yield scrapy.Request(loc, callback=self.parse_sitemap, errback=self.optional_missing)
-        entries = [canonical_url(loc, self.base_url) for loc in self.listed_urls(response, "//url/loc/text()")]
-        self.crawler.stats.inc_value("sitemap/entries", len(entries))
-        self.backlog.extend(entries)
+    async def parse_sitemap(self, response: Response) -> AsyncIterator[Any]:
+        """A sitemap (`sitemap_entry` is called with each page's canonical URL) or a sitemap index (each
+        sitemap fetched).
 
-    def listed_urls(self, response: Response, xpath: str) -> list[str]:
-        """The on-site URLs an XML sitemap or feed holds at `xpath` (none when it is not text)."""
+        The requests of a sitemap's entries go out `SITEMAP_BATCH` at a time: the next batch once the
+        scheduler has run dry. A large site's whole sitemap queued at once would hold a request object
+        per page in memory for most of the run; the requests themselves are the same (this is still the
+        sitemap's callback: its spider middlewares, its Referer). Items (statements carried over) are
+        not held back."""
+        sitemaps, entries = self.listed_urls(response, "//sitemap/loc/text()", "//url/loc/text()")
+        for loc in sitemaps:
+            yield scrapy.Request(loc, callback=self.parse_sitemap, errback=self.optional_missing)
+        self.crawler.stats.inc_value("sitemap/entries", len(entries))
+        batch, sent = max(1, self.crawler.settings.getint("SITEMAP_BATCH")), 0
+        for loc in entries:
+            for output in self.sitemap_entry(canonical_url(loc, self.base_url)):
+                if isinstance(output, scrapy.Request):
+                    if sent == batch:
+                        await self.scheduler_dry()
+                        sent = 0
+                    sent += 1
+                    self.crawler.stats.inc_value("sitemap/requests")
+                yield output
+
+    async def scheduler_dry(self) -> None:
+        """Until the scheduler holds no request: at once when its counts say so, else until it next has
+        none to give (Scrapy's `scheduler_empty`)."""
+        stats = self.crawler.stats
+        if stats.get_value("scheduler/enqueued", 0) <= stats.get_value("scheduler/dequeued", 0):
+            return
+        stats.inc_value("sitemap/batches_held")
+        future = asyncio.get_running_loop().create_future()
+        self._dry.append(future)
+        await future
+
+    def listed_urls(self, response: Response, *xpaths: str) -> list[list[str]]:
+        """The on-site URLs an XML sitemap or feed holds at each of `xpaths` (none when it is not text). Its
+        tree is parsed here, not kept on the response: a sitemap's callback outlives its reading."""
         if not isinstance(response, TextResponse):
             self.logger.warning("%s is not text; skipped", response.url)
-            return []
-        response.selector.remove_namespaces()
-        return [url.strip() for url in response.xpath(xpath).getall() if on_site(url.strip(), self.base_url)]
+            return [[] for _xpath in xpaths]
+        tree = Selector(response)
+        tree.remove_namespaces()
+        return [[url.strip() for url in tree.xpath(xpath).getall() if on_site(url.strip(), self.base_url)] for xpath in xpaths]
 
     def sitemap_entry(self, url: str) -> Iterator[Any]:
         """What to do with a page the sitemap lists; spiders override."""

@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import scrapy
+from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response, TextResponse
 
@@ -50,6 +51,7 @@ class StatementsSpider(SolidnetSpider):
         return crawl_pool(self.crawler)
 
     async def start(self) -> Any:
+        self.crawler.signals.connect(self.on_idle, signal=signals.spider_idle)
         run = run_context(self.crawler)
         self.logger.info("run %s (number %d) of %s", run.run_id, run.number, self.base_url)
         if self.recrawl.fetches_all:   # the extraction workers start (and import the readers) while the first pages are fetched;
@@ -145,7 +147,7 @@ class StatementsSpider(SolidnetSpider):
     def next_list_pages(self, page: ListPage, dynamic: DynamicList, response: TextResponse, kwargs: dict[str, Any]) -> Iterator[scrapy.Request]:
         """Every page of a list when the run reads lists whole (`Recrawl.whole_lists`). Otherwise one page
         at a time, as deep as new entries go (`Recrawl.list_goes_on`); where a list stops short, the
-        request for the rest is kept (`cut_lists`): `when_idle` sends it when re-checking the statements the state
+        request for the rest is kept (`cut_lists`): `on_idle` sends it when re-checking the statements the state
         holds that were found by nothing would take more requests than the rest of the lists."""
         paging = response.meta.get(LIST_PAGING)
         if paging == PAGING_NONE or (page.current_page == 1 and not self.wants_list(page)):
@@ -178,7 +180,7 @@ class StatementsSpider(SolidnetSpider):
         yield from self.follow(url)
 
     def parse_rss(self, response: Response) -> Iterator[Any]:
-        for link in self.listed_urls(response, "//item/link/text()"):
+        for link in self.listed_urls(response, "//item/link/text()")[0]:
             yield from self.follow(canonical_url(link, self.base_url))
 
     # incremental fetching: the decisions are the Recrawl component's ------------------------
@@ -220,7 +222,7 @@ class StatementsSpider(SolidnetSpider):
         if statement_id := request.meta.get("statement_id"):
             self.recrawl.dropped[statement_id] = f"the duplicate filter dropped the request for {request.url} (a redirect to itself?)"
 
-    def when_idle(self) -> None:
+    def on_idle(self, spider: scrapy.Spider) -> None:
         """When the crawl is idle: first, when more statements the state holds were found by nothing than the
         lists read only as deep as new entries went have pages left, the rest of those lists; then, once, the statements the state holds that
         discovery did not find (`Recrawl.unseen`: re-checked, or carried over when discovery was incomplete);
@@ -253,9 +255,17 @@ class StatementsSpider(SolidnetSpider):
         for fetch in fetches:
             self.crawler.engine.crawl(self.statement_request(fetch))
         if carried:
-            self.crawler.engine.crawl(self.internal_request(carried))
+            self.crawler.engine.crawl(
+                scrapy.Request("data:,", callback=self.emit_stored, cb_kwargs={"stored": carried}, dont_filter=True)
+            )
         if fetches or carried:
             raise DontCloseSpider
+
+    def emit_stored(self, response: Response, stored: list[Statement]) -> Iterator[Statement]:
+        """Statements carried over without a request of their own, for the exports; the `data:`
+        response that carries them is left out of the run record's page count."""
+        self.crawler.stats.inc_value("pages/internal")
+        yield from stored
 
 
 def _some(item: Statement | None) -> Iterator[Statement]:
