@@ -23,9 +23,14 @@ from .timefields import event_times
 _ENCODER = json.JSONEncoder(ensure_ascii=False)   # the separators and escapes of Scrapy's JSON Lines exporter
 
 
+def export_text(record: Mapping[str, Any]) -> str:
+    """A record's export line without its newline (also how the state stores it, so publishing writes it as stored)."""
+    return _ENCODER.encode(record)
+
+
 def encode(record: Mapping[str, Any]) -> bytes:
     """One export line."""
-    return (_ENCODER.encode(record) + "\n").encode("utf-8")
+    return (export_text(record) + "\n").encode("utf-8")
 
 
 def signatory_lines(statement: Mapping[str, Any]) -> Iterator[dict[str, Any]]:

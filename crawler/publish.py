@@ -60,13 +60,14 @@ class Publication:
         self.files.append((Path(tmp), self.folder / name))
         return os.fdopen(fd, "wb")
 
-    def line(self, file: IO[bytes], schema: Export, record: dict[str, Any]) -> None:
-        """Write one record, if it holds its schema; an invalid one is logged, counted and left out."""
+    def line(self, file: IO[bytes], schema: Export, record: dict[str, Any], text: str | None = None) -> None:
+        """Write one record (`text`: its JSON as the state stores it, which is its line), if it holds its
+        schema; an invalid one is logged, counted and left out."""
         if found := problems(schema, record):
             self.invalid += 1
             logger.error("invalid %s record %s left out of the export: %s", schema, record.get("id", ""), "; ".join(found))
             return
-        file.write(encode(record))
+        file.write(encode(record) if text is None else f"{text}\n".encode())
 
     def write(self, name: str, schema: Export, records: Iterable[dict[str, Any]]) -> None:
         with self.open(name) as file:
@@ -97,8 +98,8 @@ def write_statements(publication: Publication, context: RunContext) -> None:
     """statements.jsonl and signatories.jsonl in one pass over the stored statements (by id), then parties.jsonl."""
     tally = PartyTally()
     with publication.open("statements.jsonl") as statements, publication.open("signatories.jsonl") as signatories:
-        for record in context.state.records():
-            publication.line(statements, "statement", record)
+        for text, record in context.state.record_texts():
+            publication.line(statements, "statement", record, text)
             for line in signatory_lines(record):
                 publication.line(signatories, "signatory", line)
             if record.get("removed_at") is None:   # a statement gone from the site no longer counts

@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
+from .exporters import export_text
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS runs (
     spider TEXT NOT NULL,
@@ -95,8 +97,13 @@ class StateStore:
 
     def records(self) -> Iterator[dict[str, Any]]:
         """Every stored statement record (this run's changes included), by id: streamed, not held."""
+        for _text, record in self.record_texts():
+            yield record
+
+    def record_texts(self) -> Iterator[tuple[str, dict[str, Any]]]:
+        """Every stored statement record as stored (its export line without the newline) and parsed, by id."""
         for (text,) in self.db.execute("SELECT record FROM statements ORDER BY id"):
-            yield json.loads(text)
+            yield text, json.loads(text)
 
     def save(self, row: StoredRow, record: dict[str, Any]) -> None:
         """Insert or replace a statement inside the run's transaction."""
@@ -108,7 +115,7 @@ class StateStore:
                 row.url,
                 row.posted_at,
                 row.content_hash,
-                json.dumps(record, ensure_ascii=False),   # key order kept: carried-over lines match fresh ones byte for byte
+                export_text(record),   # its export line: key order kept, carried-over lines match fresh ones byte for byte
                 row.etag,
                 row.last_modified,
                 row.checked_run,
@@ -128,7 +135,7 @@ class StateStore:
             record = self.record(statement_id)
             record["url"] = new
             self.db.execute(
-                "UPDATE statements SET url = ?, record = ? WHERE id = ?", (new, json.dumps(record, ensure_ascii=False), statement_id)
+                "UPDATE statements SET url = ?, record = ? WHERE id = ?", (new, export_text(record), statement_id)
             )
         return len(moved)
 
