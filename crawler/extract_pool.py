@@ -1,5 +1,6 @@
-"""Statement pages read in worker processes, so the crawl's process goes on fetching and discovering
-while another core parses and extracts (`EXTRACT_WORKERS`; 0 reads them in the crawl's own process).
+"""Statement pages (and the statements spider's list pages) read in worker processes, so the crawl's
+process goes on fetching and discovering while another core parses and extracts (`EXTRACT_WORKERS`;
+0 reads them in the crawl's own process).
 
 What a worker runs is the same pure reading the crawl's process runs without workers (`read_page`):
 the links discovery follows (`crawler.templates.links.page_links`), then the template's raw parts and
@@ -17,10 +18,11 @@ import multiprocessing
 import pickle
 import signal
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from multiprocessing.context import SpawnContext
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from parsel import Selector
 
@@ -33,6 +35,7 @@ if TYPE_CHECKING:   # the workers import this module: they need no Scrapy
 
 logger = logging.getLogger(__name__)
 _ATTR = "_solidnet_extraction_pool"
+T = TypeVar("T")
 IN_FLIGHT = 2   # pages sent to a worker ahead of its answers: one it reads, one waiting in its socket
 
 
@@ -63,16 +66,16 @@ class WorkerGone(Exception):
 
 
 def _serve(conn: Connection) -> None:
-    """A worker: read each page sent, answer with its reading or the reader's exception, until the crawl's
-    process closes its end (or ends, killed or not: the socket then reads as closed)."""
+    """A worker: run each reader sent on its arguments, answer with the result or the reader's exception,
+    until the crawl's process closes its end (or ends, killed or not: the socket then reads as closed)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C stops the crawl, which then closes its workers
     while True:
         try:
-            html, url, content_language = pickle.loads(conn.recv_bytes())
+            reader, args = pickle.loads(conn.recv_bytes())
         except (EOFError, OSError):
             return
         try:
-            answer = pickle.dumps((True, read_page(html, url, content_language)))
+            answer = pickle.dumps((True, reader(*args)))
         except Exception as error:   # the reader's failure is the caller's to log
             try:
                 answer = pickle.dumps((False, error))
@@ -90,7 +93,7 @@ class _Worker:
         self.process = context.Process(target=_serve, args=(child,), daemon=True, name="solidnet-extract")
         self.process.start()
         child.close()
-        self.waiting: deque[asyncio.Future[PageReading]] = deque()   # sent, in the order the worker answers
+        self.waiting: deque[asyncio.Future[Any]] = deque()   # sent, in the order the worker answers
 
 
 class ExtractionPool:
@@ -102,7 +105,7 @@ class ExtractionPool:
     def __init__(self, workers: int) -> None:
         context = multiprocessing.get_context("spawn")   # the workers start, and import the readers, while the crawl starts
         self.workers = [_Worker(context) for _ in range(workers)]
-        self.queued: deque[tuple[bytes, asyncio.Future[PageReading]]] = deque()   # not sent yet: every worker has IN_FLIGHT
+        self.queued: deque[tuple[bytes, asyncio.Future[Any]]] = deque()   # not sent yet: every worker has IN_FLIGHT
         self.loop: asyncio.AbstractEventLoop | None = None
 
     @property
@@ -115,18 +118,27 @@ class ExtractionPool:
 
     async def read(self, html: str, selector: Selector | None, url: str, content_language: str | None) -> PageReading:
         """The page read by a worker (from its text); in this process (from `selector`, else its text) without one."""
+        return await self.run(read_page, html if self.workers or selector is None else selector, url, content_language)
+
+    async def run(self, reader: Callable[..., T], *args: Any) -> T:
+        """`reader(*args)` in a worker, or in this process without one (`reader`: a module-level function,
+        which a worker imports by name)."""
         if self.workers:
-            loop = asyncio.get_running_loop()
-            if self.loop is not loop:
-                self._listen(loop)
-            future: asyncio.Future[PageReading] = loop.create_future()
-            self.queued.append((pickle.dumps((html, url, content_language)), future))
-            self._send()
             try:
-                return await future
+                result: T = await self._in_worker(reader, *args)
+                return result
             except WorkerGone:
                 pass
-        return read_page(selector or html, url, content_language)
+        return reader(*args)
+
+    async def _in_worker(self, reader: Callable[..., Any], *args: Any) -> Any:
+        loop = asyncio.get_running_loop()
+        if self.loop is not loop:
+            self._listen(loop)
+        future: asyncio.Future[Any] = loop.create_future()
+        self.queued.append((pickle.dumps((reader, args)), future))
+        self._send()
+        return await future
 
     def _listen(self, loop: asyncio.AbstractEventLoop) -> None:
         self._unlisten()

@@ -111,14 +111,20 @@ class SolidnetSpider(scrapy.Spider):
             self.lists_seen.add(dynamic.key)
             yield self.list_page_request(dynamic, 1, canonical_url(page_url, self.base_url), kwargs)
 
-    def parse_list(self, response: Response, dynamic: DynamicList, **kwargs: Any) -> Iterator[Any]:
+    async def parse_list(self, response: Response, dynamic: DynamicList, **kwargs: Any) -> AsyncIterator[Any]:
         if not isinstance(response, TextResponse):
             self.logger.warning("list page %s is not text; skipped", response.url)
             return
-        page = parse_list_page(response.text, response.url)
+        page = await self.read_list(response)
         self.crawler.stats.inc_value("lists/pages")
-        yield from self.next_list_pages(page, dynamic, response, kwargs)
-        yield from self.list_entries(page.entry_urls, response)
+        for request in self.next_list_pages(page, dynamic, response, kwargs):
+            yield request
+        for output in self.list_entries(page.entry_urls, response):
+            yield output
+
+    async def read_list(self, response: TextResponse) -> ListPage:
+        """A list page's entries and page counts (`parse_list_page`), read here; spiders override."""
+        return parse_list_page(response.text, response.url)
 
     def list_page_request(
         self, dynamic: DynamicList, number: int, shown_on: str, kwargs: dict[str, Any], **meta: Any

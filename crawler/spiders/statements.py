@@ -24,7 +24,7 @@ from ..items import Carry, Statement, StatementPage
 from ..recrawl import Fetch, Recrawl
 from ..templates import is_article_page
 from ..templates.links import page_links
-from ..templates.lists import DynamicList, ListPage
+from ..templates.lists import DynamicList, ListPage, parse_list_page
 from ..urls import canonical_url, is_article_path, is_event_path, on_site, page_id
 from .base import SolidnetSpider, list_page
 
@@ -114,6 +114,13 @@ class StatementsSpider(SolidnetSpider):
             self.crawler.stats.inc_value("pages/reading_failed")
             self.logger.error("%s: could not be read (%s: %s); its links are followed", response.url, type(error).__name__, error)
             return None
+
+    async def read_list(self, response: TextResponse) -> ListPage:
+        """A list page, read by the extraction pool in a run that fetches every page (its workers start
+        with it); here in other runs, which read a few list pages and may start no worker at all."""
+        if self.recrawl.fetches_all:
+            return await self.pages.run(parse_list_page, response.text, response.url)
+        return await super().read_list(response)
 
     def fetched(self, response: TextResponse, statement_id: str, url: str, pdf_url: str | None, reading: PageReading | None = None) -> StatementPage:
         return self.recrawl.page(

@@ -17,6 +17,8 @@ import pytest
 from crawler.extract_pool import ExtractionPool, PageReading, read_page
 from crawler.sample_site.content import SiteContent
 from crawler.sample_site.site import SampleSite
+from crawler.templates.lists import ListPage, parse_list_page
+from tests.templates.test_templates import html as fixture_html
 
 BASE_URL = "http://127.0.0.1:8000"
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -47,6 +49,22 @@ def test_workers_read_every_page_as_the_crawl_process_does() -> None:
     assert sum(reading.article is not None for reading in expected) >= 45
     assert read_all(ExtractionPool(2), pages) == expected
     assert read_all(ExtractionPool(0), pages) == expected
+
+
+def test_workers_read_list_pages_as_the_crawl_process_does() -> None:
+    pages = [(fixture_html(name), "https://www.solidnet.org/system/modules/x/list-ajax.jsp?a=b") for name in ("apollo-list-ajax", "mercury-list-ajax")]
+
+    def read(pool: ExtractionPool) -> list[ListPage]:
+        async def run() -> list[ListPage]:
+            return list(await asyncio.gather(*(pool.run(parse_list_page, text, url) for text, url in pages)))
+        try:
+            return asyncio.run(run())
+        finally:
+            pool.close()
+
+    expected = [parse_list_page(text, url) for text, url in pages]
+    assert all(page.entry_urls for page in expected)
+    assert read(ExtractionPool(1)) == expected == read(ExtractionPool(0))
 
 
 def test_a_worker_that_dies_is_logged_and_its_pages_read_here(caplog: pytest.LogCaptureFixture) -> None:
