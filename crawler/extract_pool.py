@@ -86,7 +86,7 @@ def _serve(conn: Connection) -> None:
 
 class _Worker:
     """One worker process and the crawl's end of its socket; at most `IN_FLIGHT` pages sent ahead, so a
-    send never waits for a worker that is busy."""
+    send waits at most for the page the worker is reading (when it does not fit in the socket's buffer)."""
 
     def __init__(self, context: SpawnContext) -> None:
         self.conn, child = multiprocessing.Pipe(duplex=True)
@@ -114,6 +114,7 @@ class ExtractionPool:
         return bool(self.workers)
 
     def worker_pids(self) -> list[int]:
+        """The workers' process ids."""
         return [worker.process.pid for worker in self.workers if worker.process.pid is not None]
 
     async def read(self, html: str, selector: Selector | None, url: str, content_language: str | None) -> PageReading:
