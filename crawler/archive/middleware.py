@@ -37,9 +37,11 @@ from scrapy.responsetypes import responsetypes
 from scrapy.settings import BaseSettings
 
 from ..context import run_context
+from ..workers import WorkerPool
 from .index import ArchiveIndex, Capture
 from .reader import read_response
-from .writer import Fetch, WarcFiles, warc_date
+from .recorder import Target, close_all, record_fetch
+from .writer import Fetch
 
 logger = logging.getLogger(__name__)
 
@@ -80,7 +82,8 @@ class ArchiveMiddleware:
         self.replay = crawler.settings.getbool("REEXTRACT")
         self.max_size = crawler.settings.getint("ARCHIVE_MAX_FILE_SIZE")
         self._index: ArchiveIndex | None = None
-        self._files: WarcFiles | None = None
+        self._writer: WorkerPool | None = None
+        self._target: Target | None = None
         self.seq = 0   # this run's seq in the index (0 in a re-extraction, which records no run)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
@@ -98,13 +101,21 @@ class ArchiveMiddleware:
         return self._index
 
     @property
-    def files(self) -> WarcFiles:
-        if self._files is None:
+    def writer(self) -> WorkerPool:
+        """The process the archive is written by (`ARCHIVE_WRITER_PROCESS`; else this one), started on the first fetch."""
+        if self._writer is None:
+            self._writer = WorkerPool(1 if self.crawler.settings.getbool("ARCHIVE_WRITER_PROCESS") else 0, "archive writer")
+        return self._writer
+
+    @property
+    def target(self) -> Target:
+        if self._target is None:
             context = run_context(self.crawler)
             info = {"software": self.crawler.settings.get("USER_AGENT"), "format": "WARC File Format 1.0",
                     "isPartOf": f"solidnet-crawler {context.spider} run {context.number}", "run_id": context.run_id}
-            self._files = WarcFiles(self.folder, f"solidnet-{context.run_id}", self.max_size, info)
-        return self._files
+            index = self.index   # begins the run in the index, which gives its seq
+            self._target = Target(str(index.path.parent), f"solidnet-{context.run_id}", self.max_size, info, context.spider, self.seq)
+        return self._target
 
     # requests ------------------------------------------------------------------
 
@@ -151,12 +162,12 @@ class ArchiveMiddleware:
 
     # responses -----------------------------------------------------------------
 
-    def process_response(self, request: Request, response: Response, spider: Spider | None = None) -> Response | Request:
+    async def process_response(self, request: Request, response: Response, spider: Spider | None = None) -> Response | Request:
         if ARCHIVED in response.flags or not request.url.startswith(("http://", "https://")) or self.replay:
             return response
         revisit = response.status == 304 and bool(request.meta.get(ARCHIVE_REVISIT))
         try:
-            capture = self.archive(request, response)
+            capture = await self.archive(request, response)
         except (OSError, sqlite3.Error) as error:   # the page is still read; its record says it has no capture
             self.stats.inc_value("archive/errors")
             logger.error("could not archive %s: %s", request.url, error)
@@ -186,9 +197,9 @@ class ArchiveMiddleware:
         meta = {key: value for key, value in request.meta.items() if key not in (ARCHIVE_REVISIT, VALIDATED_BY, CAPTURE)}
         return request.replace(headers=headers, meta=meta, dont_filter=True)
 
-    def archive(self, request: Request, response: Response) -> Capture:
-        """Write the fetch to the WARC files and index it (committed at once)."""
-        moment = datetime.now(UTC).replace(microsecond=0)
+    async def archive(self, request: Request, response: Response) -> Capture:
+        """Write the fetch to the WARC files and index it, committed at once (`crawler.archive.recorder`, in
+        the archive writer process)."""
         fetch = Fetch(
             url=request.url,
             method=request.method,
@@ -197,40 +208,23 @@ class ArchiveMiddleware:
             status=response.status,
             response_headers=_headers(response.headers),
             body=response.body,
-            fetched=moment,
+            fetched=datetime.now(UTC).replace(microsecond=0),
             protocol=getattr(response, "protocol", None) or "HTTP/1.1",
             ip_address=str(response.ip_address) if response.ip_address else None,
         )
         original = (request.meta.get(VALIDATED_BY) or self.index.latest_ok(request.url)) if response.status == 304 else None
-        before = (self.files.records, self.files.bytes)
-        written = self.files.write(fetch, original)
-        self.stats.inc_value("archive/records", self.files.records - before[0])
-        self.stats.inc_value("archive/bytes", self.files.bytes - before[1])
-        context = run_context(self.crawler)
-        capture = Capture(
-            record_id=written.record_id,
-            url=request.url,
-            kind="revisit" if original is not None else "response",
-            status=response.status,
-            file=written.file,
-            offset=written.offset,
-            length=written.length,
-            digest=written.digest,
-            fetched_at=moment.isoformat(timespec="seconds"),
-            warc_date=warc_date(moment),
-            spider=context.spider,
-            run=self.seq,
-            etag=_header(response, b"ETag"),
-            last_modified=_header(response, b"Last-Modified"),
-            key=request.meta.get(ARCHIVE_KEY),
-        )
-        self.index.add(capture)
-        return capture
+        fields = {"etag": _header(response, b"ETag"), "last_modified": _header(response, b"Last-Modified"), "key": request.meta.get(ARCHIVE_KEY)}
+        recorded = await self.writer.run(record_fetch, self.target, fetch, original, fields)
+        self.stats.inc_value("archive/records", recorded.records)
+        self.stats.inc_value("archive/bytes", recorded.bytes)
+        return recorded.capture
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
-        """Close the files; mark the run published in the index when it was (the run record decided first)."""
-        if self._files is not None:
-            self._files.close()
+        """Close the files (the writer process ends, and this one's, had it taken over); mark the run published
+        in the index when it was (the run record decided first)."""
+        if self._writer is not None:
+            self._writer.close()
+        close_all()
         if self._index is not None:
             context = run_context(self.crawler)
             if context.published and not self.replay:

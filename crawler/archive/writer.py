@@ -186,10 +186,16 @@ class WarcFiles:
         return offset
 
     def _open_next(self) -> None:
+        """The next file of the run, under the next name no file has (the crawl's process, taking over from
+        an archive writer process that died, goes on after its files)."""
         self.close()
-        self.serial += 1
-        self.name = f"{self.prefix}-{self.serial:05d}.warc.gz"
-        self.fd = os.open(self.folder / self.name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND, 0o644)
+        while self.fd is None:
+            self.serial += 1
+            self.name = f"{self.prefix}-{self.serial:05d}.warc.gz"
+            try:
+                self.fd = os.open(self.folder / self.name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND, 0o644)
+            except FileExistsError:
+                continue
         self.size = 0
         self._append(gzip_member(self._warcinfo()))
         self.records += 1

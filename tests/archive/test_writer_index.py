@@ -135,3 +135,13 @@ def test_a_write_that_fails_part_way_leaves_whole_records(tmp_path: Path) -> Non
     with path.open("rb") as fh:
         kinds = [r.rec_type for r in ArchiveIterator(fh)]
     assert kinds == ["warcinfo"] + ["response", "request"] * written
+
+
+def test_a_file_name_taken_already_is_passed_over(tmp_path: Path) -> None:
+    taken = tmp_path / "solidnet-test-00001.warc.gz"
+    taken.write_bytes(b"another writer's records")
+    files = WarcFiles(tmp_path, "solidnet-test", 10_000_000, {"software": "test"})
+    written = files.write(fetch(1))
+    files.close()
+    assert written.file == "solidnet-test-00002.warc.gz" and taken.read_bytes() == b"another writer's records"
+    assert read_response(tmp_path, capture(written, fetch(1).url, 1)).body == fetch(1).body

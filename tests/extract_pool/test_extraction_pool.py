@@ -79,7 +79,7 @@ def test_a_worker_that_dies_is_logged_and_its_pages_read_here(caplog: pytest.Log
         rest = await asyncio.gather(*(pool.read(html, None, url, None) for url, html in pages[1:]))   # sent before the pool knows
         return [first, *rest]
 
-    with caplog.at_level(logging.ERROR, logger="crawler.extract_pool"):
+    with caplog.at_level(logging.ERROR, logger="crawler.workers"):
         try:
             readings = asyncio.run(run())
         finally:
