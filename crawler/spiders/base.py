@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 import scrapy
 from scrapy import signals
+from scrapy.core.engine import ExecutionEngine
 from scrapy.crawler import Crawler
 from scrapy.http import Response, TextResponse
 from scrapy.selector import Selector
@@ -37,6 +38,12 @@ def _site_link(url: str, base_url: str) -> str | None:
     if worth_following(url, base_url) and not is_pagination_link(url):
         return canonical_url(url, base_url)
     return None
+
+
+def _closing(engine: ExecutionEngine) -> bool:
+    """Whether the engine is closing the spider or stopping: it backs out of sending requests, and not for load."""
+    scraper_busy = engine.scraper.slot is not None and engine.scraper.slot.needs_backout()
+    return engine.needs_backout() and not engine.downloader.needs_backout() and not scraper_busy
 
 
 def list_page(response: Response) -> str:
@@ -183,22 +190,29 @@ class SolidnetSpider(scrapy.Spider):
             for output in self.sitemap_entry(canonical_url(loc, self.base_url)):
                 if isinstance(output, scrapy.Request):
                     if sent == batch:
-                        await self.scheduler_dry()
+                        if not await self.scheduler_dry():
+                            return
                         sent = 0
                     sent += 1
                     self.crawler.stats.inc_value("sitemap/requests")
                 yield output
 
-    async def scheduler_dry(self) -> None:
-        """Until the scheduler holds no request: at once when its counts say so, else until it next has
-        none to give (Scrapy's `scheduler_empty`)."""
-        stats = self.crawler.stats
-        if stats.get_value("scheduler/enqueued", 0) <= stats.get_value("scheduler/dequeued", 0):
-            return
-        stats.inc_value("sitemap/batches_held")
-        future = asyncio.get_running_loop().create_future()
-        self._dry.append(future)
-        await future
+    async def scheduler_dry(self) -> bool:
+        """Until the scheduler holds no request (its counts say so, checked as Scrapy's `scheduler_empty`
+        says it has none to give, and every second): True. False as soon as the engine is closing the
+        spider (a time limit, a stop): the sitemap's callback then ends, so the close does not wait for it."""
+        stats, engine = self.crawler.stats, self.crawler.engine
+        held = False
+        while stats.get_value("scheduler/enqueued", 0) > stats.get_value("scheduler/dequeued", 0):
+            if _closing(engine):
+                return False
+            if not held:
+                stats.inc_value("sitemap/batches_held")
+                held = True
+            future = asyncio.get_running_loop().create_future()
+            self._dry.append(future)
+            await asyncio.wait([future], timeout=1)
+        return True
 
     def listed_urls(self, response: Response, *xpaths: str) -> list[list[str]]:
         """The on-site URLs an XML sitemap or feed holds at each of `xpaths` (none when it is not text). Its

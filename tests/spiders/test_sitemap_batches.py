@@ -1,44 +1,50 @@
-"""A sitemap's requests go out `SITEMAP_BATCH` at a time: the next batch waits until the scheduler holds none."""
+"""A sitemap's requests go out `SITEMAP_BATCH` at a time, the next batch once the scheduler holds none
+(here one at a time, on a site of 400 statements): the crawl finds and exports what it does with every
+request at once; and a run that must close while the sitemap's callback waits (a run time limit) closes."""
 
 from __future__ import annotations
 
-import asyncio
-from typing import Any
+import re
+import subprocess
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
 
-import scrapy
-from scrapy.http import XmlResponse
-from scrapy.utils.test import get_crawler
+from benchmarks.crawl_site import build_content
+from crawler.sample_site.server import SampleServer
+from crawler.urls import page_id
+from tests.crawl_support import ROOT, crawl_command, read_jsonl
 
-from crawler.spiders.events import EventsSpider
-
-BASE_URL = "https://www.solidnet.org"
-SITEMAP = (
-    '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
-    + "".join(f"<url><loc>{BASE_URL}/event/Event-{n}/</loc></url>" for n in range(5))
-    + "</urlset>"
-)
+STATEMENTS = 400
+EXIT_FAILED = 4
 
 
-def test_a_batch_of_sitemap_requests_waits_while_the_scheduler_holds_requests() -> None:
-    crawler = get_crawler(EventsSpider, {"SOLIDNET_URL": BASE_URL, "SITEMAP_BATCH": 2})
-    spider = EventsSpider.from_crawler(crawler)
-    stats = crawler.stats
-    assert stats is not None
-    response = XmlResponse(f"{BASE_URL}/sitemap.xml", body=SITEMAP.encode())
+def held_batches(stderr: str) -> int:
+    found = re.search(r"'sitemap/batches_held': (\d+)", stderr)
+    return int(found.group(1)) if found else 0
 
-    async def run() -> list[Any]:
-        outputs = spider.parse_sitemap(response)
-        got = [await anext(outputs), await anext(outputs)]   # the first batch
-        stats.set_value("scheduler/enqueued", 2)             # the scheduler holds it ...
-        held = asyncio.ensure_future(anext(outputs))
-        await asyncio.sleep(0.05)
-        assert not held.done()
-        stats.set_value("scheduler/dequeued", 2)             # ... until it has none to give
-        spider.ran_dry()
-        got.append(await held)
-        got += [output async for output in outputs]          # the scheduler's counts say it is dry: no wait
-        return got
 
-    got = asyncio.run(run())
-    assert [request.url for request in got if isinstance(request, scrapy.Request)] == [f"{BASE_URL}/event/Event-{n}/" for n in range(5)]
-    assert stats.get_value("sitemap/batches_held") == 1 and stats.get_value("sitemap/requests") == 5
+def test_sitemap_requests_one_at_a_time_find_every_statement(tmp_path: Path) -> None:
+    build_content(tmp_path / "content", STATEMENTS, 0)
+    with SampleServer(tmp_path / "content") as server:
+        command = crawl_command("statements", server.url, tmp_path / "work", "-s", "SITEMAP_BATCH=1")
+        result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300, check=False)
+        paths = server.site.content.article_paths()
+        asked = [urlsplit(target).path.rstrip("/") for target, _status in server.log.entries]
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert held_batches(result.stderr) >= 1, result.stderr[-3000:]   # the sitemap's callback waited for the scheduler
+    ids = [s["id"] for s in read_jsonl(tmp_path / "work" / "exports" / "statements.jsonl")]
+    assert sorted(ids) == sorted(page_id(server.url + path) for path in paths)
+    assert sorted(path for path in asked if path in paths) == sorted(paths)   # each statement page asked for once
+
+
+def test_a_time_limit_reached_while_the_sitemap_waits_ends_the_run(tmp_path: Path) -> None:
+    build_content(tmp_path / "content", STATEMENTS, 0)
+    with SampleServer(tmp_path / "content") as server:
+        command = crawl_command("statements", server.url, tmp_path / "work", "-s", "SITEMAP_BATCH=1", "-s", "CLOSESPIDER_TIMEOUT=2")
+        started = time.monotonic()
+        result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)
+    assert time.monotonic() - started < 60
+    assert result.returncode == EXIT_FAILED, result.stderr[-3000:]
+    assert "Closing spider (closespider_timeout)" in result.stderr
+    assert held_batches(result.stderr) >= 1, result.stderr[-3000:]
