@@ -18,7 +18,7 @@ MAX_UNDATED_SHARE = 0.25                    # ... or with a larger share of stat
 MAX_ERROR_SHARE = 0.2                       # ... or with a larger share of failed requests / unreadable pages
 ARCHIVE_DIR = None                          # the web archive (WARC files and their index); None: STATE_DIR/archive
 ARCHIVE_MAX_FILE_SIZE = 1_000_000_000       # a WARC file is closed for a new one before it passes this many bytes
-ARCHIVE_WRITER_PROCESS = True               # the archive written by a process of its own (False: by the crawl's)
+ARCHIVE_WRITER_AFTER = 1000                 # fetches a run archives itself before a process of its own takes over (-1: never)
 REEXTRACT = False                           # True (or `-a reextract=1`): read every page from the archive, send no request
 PROGRESS = "auto"                           # a live progress line: "auto" when stdout is a terminal; True/False to force
 RUN_SUMMARY = True                          # print a short summary when the run ends

@@ -20,11 +20,11 @@ from collections import deque
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from multiprocessing.context import SpawnContext
+from multiprocessing.util import Finalize
 from typing import Any, TypeVar
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
-IN_FLIGHT = 2   # tasks sent to a worker ahead of its answers: one it runs, one waiting in its socket
 
 
 class WorkerGone(Exception):
@@ -37,41 +37,49 @@ def _serve(conn: Connection) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C stops the crawl, which then closes its workers
     while True:
         try:
-            function, args = pickle.loads(conn.recv_bytes())
+            task = conn.recv_bytes()
         except (EOFError, OSError):
             return
         try:
+            function, args = pickle.loads(task)
             answer = pickle.dumps((True, function(*args)))
-        except Exception as error:   # the function's failure is the caller's to log
+        except Exception as error:   # the function's failure (or its task's) is the caller's to log
             try:
                 answer = pickle.dumps((False, error))
             except Exception:
                 answer = pickle.dumps((False, RuntimeError(f"{type(error).__name__}: {error}")))
-        conn.send_bytes(answer)
+        try:
+            conn.send_bytes(answer)
+        except OSError:   # the crawl's process is gone
+            return
 
 
 class _Worker:
-    """One worker process and the crawl's end of its socket; at most `IN_FLIGHT` tasks sent ahead, so a
-    send waits at most for the task the worker runs (when it does not fit in the socket's buffer)."""
+    """One worker process and the crawl's end of its socket. A worker has one task at a time: the next
+    is sent once it has answered, so it is reading its socket whenever the crawl's process writes to it,
+    and the crawl's process reads its answer whatever its size (neither waits on the other)."""
 
     def __init__(self, context: SpawnContext, name: str) -> None:
         self.conn, child = multiprocessing.Pipe(duplex=True)
         self.process = context.Process(target=_serve, args=(child,), daemon=True, name=f"solidnet {name}")
         self.process.start()
         child.close()
-        self.waiting: deque[asyncio.Future[Any]] = deque()   # sent, in the order the worker answers
+        self.task: asyncio.Future[Any] | None = None   # what it is running, for whom
 
 
 class WorkerPool:
     """`workers` processes running functions for the crawl's process (`name`: what they are, in the log);
-    none: every function runs in this process."""
+    none: every function runs in this process. As the crawl's process ends, however it ends short of
+    being killed, the pool is closed first (its workers finish what they were sent)."""
 
     def __init__(self, workers: int, name: str) -> None:
         context = multiprocessing.get_context("spawn")   # the workers start, and import what they run, while the crawl goes on
         self.name = name
         self.workers = [_Worker(context, name) for _ in range(workers)]
-        self.queued: deque[tuple[bytes, asyncio.Future[Any]]] = deque()   # not sent yet: every worker has IN_FLIGHT
+        self.queued: deque[tuple[bytes, asyncio.Future[Any]]] = deque()   # not sent yet: every worker has a task
         self.loop: asyncio.AbstractEventLoop | None = None
+        if self.workers:
+            Finalize(None, self.close, exitpriority=1)   # before multiprocessing terminates daemonic workers
 
     @property
     def in_workers(self) -> bool:
@@ -108,57 +116,75 @@ class WorkerPool:
         for worker in self.workers:
             loop.add_reader(worker.conn.fileno(), self._answered, worker)
 
-    def _unlisten(self) -> None:
+    def _unlisten(self, workers: list[_Worker] | None = None) -> None:
         if self.loop is not None and not self.loop.is_closed():
-            for worker in self.workers:
+            for worker in self.workers if workers is None else workers:
                 self.loop.remove_reader(worker.conn.fileno())
-        self.loop = None
+        if workers is None:
+            self.loop = None
 
     def _send(self) -> None:
-        """Tasks queued go to the workers with the fewest in hand."""
-        while self.queued and self.workers:
-            worker = min(self.workers, key=lambda w: len(w.waiting))
-            if len(worker.waiting) >= IN_FLIGHT:
+        """Tasks queued go to the workers that have none."""
+        for worker in list(self.workers):
+            if not self.queued:
                 return
+            if worker.task is not None:
+                continue
             task, future = self.queued.popleft()
             try:
                 worker.conn.send_bytes(task)
             except OSError as error:
                 self.queued.appendleft((task, future))
-                self._stopped(error)
-                return
-            worker.waiting.append(future)
+                self._stopped(worker, error)
+                continue
+            worker.task = future
 
     def _answered(self, worker: _Worker) -> None:
+        future, worker.task = worker.task, None
         try:
             ok, value = pickle.loads(worker.conn.recv_bytes())
         except (EOFError, OSError) as error:
-            self._stopped(error)
+            if future is not None:
+                future.set_exception(WorkerGone())
+            self._stopped(worker, error)
             return
-        future = worker.waiting.popleft()
-        if not future.done():
+        except Exception as error:   # an answer that cannot be read is that task's failure
+            ok, value = False, error
+        if future is not None and not future.done():
             if ok:
                 future.set_result(value)
             else:
                 future.set_exception(value)
         self._send()
 
-    def _stopped(self, error: BaseException) -> None:
-        """A worker ended: logged once; every task sent or queued runs in this process, and so does every task after."""
-        logger.error("the %s stopped (%s); its work is done in the crawl's process from now on",
-                     self.name, type(error).__name__ if not str(error) else error)
-        waiting = [future for worker in self.workers for future in worker.waiting] + [future for _task, future in self.queued]
-        self.queued.clear()
+    def _stopped(self, worker: _Worker, error: BaseException) -> None:
+        """A worker ended: logged; its task runs in this process. The other workers go on; once none is
+        left, every task queued and every task after runs in this process."""
+        self._unlisten([worker])
+        self.workers.remove(worker)
+        worker.conn.close()
+        worker.process.join(timeout=5)
+        if worker.task is not None and not worker.task.done():
+            worker.task.set_exception(WorkerGone())
+        why = type(error).__name__ if not str(error) else error
+        if self.workers:
+            logger.error("one of the %s stopped (%s); the others go on", self.name, why)
+            self._send()
+            return
+        logger.error("the %s stopped (%s); its work is done in the crawl's process from now on", self.name, why)
         self.close()
-        for future in waiting:
-            if not future.done():
-                future.set_exception(WorkerGone())
 
     def close(self) -> None:
-        """End the workers and wait for them (so their CPU time counts in the crawl's)."""
+        """End the workers and wait for them (so their CPU time counts in the crawl's); a task queued or
+        under way from now on runs in this process."""
         self._unlisten()
         workers, self.workers = self.workers, []
         for worker in workers:
             worker.conn.close()   # the worker reads the end of its socket and returns
         for worker in workers:
             worker.process.join()
+        pending = [worker.task for worker in workers] + [future for _task, future in self.queued]
+        self.queued.clear()
+        for future in pending:
+            if future is not None and not future.done():
+                future.set_exception(WorkerGone())

@@ -83,7 +83,10 @@ class ArchiveMiddleware:
         self.max_size = crawler.settings.getint("ARCHIVE_MAX_FILE_SIZE")
         self._index: ArchiveIndex | None = None
         self._writer: WorkerPool | None = None
+        self._moved = False   # whether the archive writer process took over (`writer`)
         self._target: Target | None = None
+        self.writer_after = crawler.settings.getint("ARCHIVE_WRITER_AFTER")
+        self.fetches = 0      # archived this run
         self.seq = 0   # this run's seq in the index (0 in a re-extraction, which records no run)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
@@ -102,9 +105,14 @@ class ArchiveMiddleware:
 
     @property
     def writer(self) -> WorkerPool:
-        """The process the archive is written by (`ARCHIVE_WRITER_PROCESS`; else this one), started on the first fetch."""
-        if self._writer is None:
-            self._writer = WorkerPool(1 if self.crawler.settings.getbool("ARCHIVE_WRITER_PROCESS") else 0, "archive writer")
+        """Where the archive is written: by this process for a run's first `ARCHIVE_WRITER_AFTER` fetches, then
+        by a process of its own (another core), in files of its own. A small run (a rerun, the events) never
+        pays for starting one."""
+        if self._writer is None or (not self._moved and 0 <= self.writer_after <= self.fetches):
+            self._moved = self._writer is not None or self.writer_after == 0
+            if self._moved:
+                close_all()   # this process's files, fsynced: the writer process begins the next one
+            self._writer = WorkerPool(1 if self._moved else 0, "archive writer")
         return self._writer
 
     @property
@@ -198,8 +206,8 @@ class ArchiveMiddleware:
         return request.replace(headers=headers, meta=meta, dont_filter=True)
 
     async def archive(self, request: Request, response: Response) -> Capture:
-        """Write the fetch to the WARC files and index it, committed at once (`crawler.archive.recorder`, in
-        the archive writer process)."""
+        """Write the fetch to the WARC files and index it, committed at once (`crawler.archive.recorder`, here
+        or in the archive writer process)."""
         fetch = Fetch(
             url=request.url,
             method=request.method,
@@ -215,6 +223,7 @@ class ArchiveMiddleware:
         original = (request.meta.get(VALIDATED_BY) or self.index.latest_ok(request.url)) if response.status == 304 else None
         fields = {"etag": _header(response, b"ETag"), "last_modified": _header(response, b"Last-Modified"), "key": request.meta.get(ARCHIVE_KEY)}
         recorded = await self.writer.run(record_fetch, self.target, fetch, original, fields)
+        self.fetches += 1
         self.stats.inc_value("archive/records", recorded.records)
         self.stats.inc_value("archive/bytes", recorded.bytes)
         return recorded.capture

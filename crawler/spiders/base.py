@@ -15,7 +15,6 @@ from urllib.parse import urlsplit
 
 import scrapy
 from scrapy import signals
-from scrapy.core.engine import ExecutionEngine
 from scrapy.crawler import Crawler
 from scrapy.http import Response, TextResponse
 from scrapy.selector import Selector
@@ -38,12 +37,6 @@ def _site_link(url: str, base_url: str) -> str | None:
     if worth_following(url, base_url) and not is_pagination_link(url):
         return canonical_url(url, base_url)
     return None
-
-
-def _closing(engine: ExecutionEngine) -> bool:
-    """Whether the engine is closing the spider or stopping: it backs out of sending requests, and not for load."""
-    scraper_busy = engine.scraper.slot is not None and engine.scraper.slot.needs_backout()
-    return engine.needs_backout() and not engine.downloader.needs_backout() and not scraper_busy
 
 
 def list_page(response: Response) -> str:
@@ -199,12 +192,16 @@ class SolidnetSpider(scrapy.Spider):
 
     async def scheduler_dry(self) -> bool:
         """Until the scheduler holds no request (its counts say so, checked as Scrapy's `scheduler_empty`
-        says it has none to give, and every second): True. False as soon as the engine is closing the
-        spider (a time limit, a stop): the sitemap's callback then ends, so the close does not wait for it."""
+        says it has none to give, and every second): True; True at once too while the engine takes no
+        request because responses wait to be processed (this sitemap among them: a wait would hold it).
+        False as soon as the engine is closing the spider (a time limit, a stop): the sitemap's callback
+        then ends, so the close does not wait for it."""
         stats, engine = self.crawler.stats, self.crawler.engine
         held = False
         while stats.get_value("scheduler/enqueued", 0) > stats.get_value("scheduler/dequeued", 0):
-            if _closing(engine):
+            if engine.scraper.slot is not None and engine.scraper.slot.needs_backout():
+                return True
+            if engine.needs_backout() and not engine.downloader.needs_backout():   # closing or stopping
                 return False
             if not held:
                 stats.inc_value("sitemap/batches_held")
@@ -212,6 +209,8 @@ class SolidnetSpider(scrapy.Spider):
             future = asyncio.get_running_loop().create_future()
             self._dry.append(future)
             await asyncio.wait([future], timeout=1)
+            if future in self._dry:
+                self._dry.remove(future)
         return True
 
     def listed_urls(self, response: Response, *xpaths: str) -> list[list[str]]:

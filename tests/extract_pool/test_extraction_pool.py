@@ -89,6 +89,26 @@ def test_a_worker_that_dies_is_logged_and_its_pages_read_here(caplog: pytest.Log
     assert len(caplog.records) == 1 and "extraction workers stopped" in caplog.records[0].message   # once
 
 
+def test_one_worker_that_dies_leaves_the_others_at_work(caplog: pytest.LogCaptureFixture) -> None:
+    pages = sample_pages()[:8]
+    pool = ExtractionPool(2)
+
+    async def run() -> list[PageReading]:
+        first = await pool.read(pages[0][1], None, pages[0][0], None)
+        os.kill(pool.worker_pids()[0], signal.SIGKILL)
+        rest = await asyncio.gather(*(pool.read(html, None, url, None) for url, html in pages[1:]))
+        assert pool.in_workers and len(pool.worker_pids()) == 1
+        return [first, *rest]
+
+    with caplog.at_level(logging.ERROR, logger="crawler.workers"):
+        try:
+            readings = asyncio.run(run())
+        finally:
+            pool.close()
+    assert readings == [read_page(html, url, None) for url, html in pages]
+    assert [record.message.split(" (")[0] for record in caplog.records] == ["one of the extraction workers stopped"]
+
+
 CHILD = """
 import asyncio, sys
 from crawler.extract_pool import ExtractionPool
