@@ -67,45 +67,36 @@ def test_workers_read_list_pages_as_the_crawl_process_does() -> None:
     assert read(ExtractionPool(1)) == expected == read(ExtractionPool(0))
 
 
-def test_a_worker_that_dies_is_logged_and_its_pages_read_here(caplog: pytest.LogCaptureFixture) -> None:
-    pages = sample_pages()[:6]
-    pool = ExtractionPool(1)
-    assert pool.in_workers
-
-    async def run() -> list[PageReading]:
-        first = await pool.read(pages[0][1], None, pages[0][0], None)   # the worker is up
-        for pid in pool.worker_pids():
+def read_killing(pool: ExtractionPool, pages: list[tuple[str, str]], victims: int) -> tuple[list[PageReading], int]:
+    """The pages read by `pool`, with `victims` of its workers killed once the first page is read; how
+    many workers were left at the end."""
+    async def run() -> tuple[list[PageReading], int]:
+        first = await pool.read(pages[0][1], None, pages[0][0], None)   # the workers are up
+        for pid in pool.worker_pids()[:victims]:
             os.kill(pid, signal.SIGKILL)
         rest = await asyncio.gather(*(pool.read(html, None, url, None) for url, html in pages[1:]))   # sent before the pool knows
-        return [first, *rest]
+        return [first, *rest], len(pool.worker_pids())
+    try:
+        return asyncio.run(run())
+    finally:
+        pool.close()
 
+
+def test_a_worker_that_dies_is_logged_and_its_pages_read_here(caplog: pytest.LogCaptureFixture) -> None:
+    pages = sample_pages()[:6]
     with caplog.at_level(logging.ERROR, logger="crawler.workers"):
-        try:
-            readings = asyncio.run(run())
-        finally:
-            pool.close()
+        readings, left = read_killing(ExtractionPool(1), pages, 1)
     assert readings == [read_page(html, url, None) for url, html in pages]
-    assert not pool.in_workers
+    assert left == 0
     assert len(caplog.records) == 1 and "extraction workers stopped" in caplog.records[0].message   # once
 
 
 def test_one_worker_that_dies_leaves_the_others_at_work(caplog: pytest.LogCaptureFixture) -> None:
     pages = sample_pages()[:8]
-    pool = ExtractionPool(2)
-
-    async def run() -> list[PageReading]:
-        first = await pool.read(pages[0][1], None, pages[0][0], None)
-        os.kill(pool.worker_pids()[0], signal.SIGKILL)
-        rest = await asyncio.gather(*(pool.read(html, None, url, None) for url, html in pages[1:]))
-        assert pool.in_workers and len(pool.worker_pids()) == 1
-        return [first, *rest]
-
     with caplog.at_level(logging.ERROR, logger="crawler.workers"):
-        try:
-            readings = asyncio.run(run())
-        finally:
-            pool.close()
+        readings, left = read_killing(ExtractionPool(2), pages, 1)
     assert readings == [read_page(html, url, None) for url, html in pages]
+    assert left == 1
     assert [record.message.split(" (")[0] for record in caplog.records] == ["one of the extraction workers stopped"]
 
 
