@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
+AHEAD_BYTES = 64 * 1024   # the largest task sent to a worker that is running one (a Unix socket buffers about 200 KiB)
 
 
 class WorkerGone(Exception):
@@ -55,16 +56,17 @@ def _serve(conn: Connection) -> None:
 
 
 class _Worker:
-    """One worker process and the crawl's end of its socket. A worker has one task at a time: the next
-    is sent once it has answered, so it is reading its socket whenever the crawl's process writes to it,
-    and the crawl's process reads its answer whatever its size (neither waits on the other)."""
+    """One worker process and the crawl's end of its socket. A worker gets a second task while it runs
+    one only when that task is small (`AHEAD_BYTES`, well inside a socket's buffer), so the send never
+    waits; a large task is sent once the worker is idle, reading its socket. Either way the crawl's
+    process never waits on a worker that waits on it (to take an answer, whatever its size)."""
 
     def __init__(self, context: SpawnContext, name: str) -> None:
         self.conn, child = multiprocessing.Pipe(duplex=True)
         self.process = context.Process(target=_serve, args=(child,), daemon=True, name=f"solidnet {name}")
         self.process.start()
         child.close()
-        self.task: asyncio.Future[Any] | None = None   # what it is running, for whom
+        self.tasks: deque[asyncio.Future[Any]] = deque()   # sent, for whom, in the order the worker answers
 
 
 class WorkerPool:
@@ -124,33 +126,31 @@ class WorkerPool:
             self.loop = None
 
     def _send(self) -> None:
-        """Tasks queued go to the workers that have none."""
-        for worker in list(self.workers):
-            if not self.queued:
+        """Tasks queued go, in order, to an idle worker, else (a small task) to one with a single task."""
+        while self.queued and self.workers:
+            task, future = self.queued[0]
+            worker = min(self.workers, key=lambda w: len(w.tasks))
+            if worker.tasks and (len(worker.tasks) > 1 or len(task) > AHEAD_BYTES):
                 return
-            if worker.task is not None:
-                continue
-            task, future = self.queued.popleft()
+            self.queued.popleft()
             try:
                 worker.conn.send_bytes(task)
             except OSError as error:
                 self.queued.appendleft((task, future))
                 self._stopped(worker, error)
                 continue
-            worker.task = future
+            worker.tasks.append(future)
 
     def _answered(self, worker: _Worker) -> None:
-        future, worker.task = worker.task, None
         try:
             ok, value = pickle.loads(worker.conn.recv_bytes())
         except (EOFError, OSError) as error:
-            if future is not None:
-                future.set_exception(WorkerGone())
             self._stopped(worker, error)
             return
         except Exception as error:   # an answer that cannot be read is that task's failure
             ok, value = False, error
-        if future is not None and not future.done():
+        future = worker.tasks.popleft()
+        if not future.done():
             if ok:
                 future.set_result(value)
             else:
@@ -164,8 +164,9 @@ class WorkerPool:
         self.workers.remove(worker)
         worker.conn.close()
         worker.process.join(timeout=5)
-        if worker.task is not None and not worker.task.done():
-            worker.task.set_exception(WorkerGone())
+        for future in worker.tasks:
+            if not future.done():
+                future.set_exception(WorkerGone())
         why = type(error).__name__ if not str(error) else error
         if self.workers:
             logger.error("one of the %s stopped (%s); the others go on", self.name, why)
@@ -183,8 +184,8 @@ class WorkerPool:
             worker.conn.close()   # the worker reads the end of its socket and returns
         for worker in workers:
             worker.process.join()
-        pending = [worker.task for worker in workers] + [future for _task, future in self.queued]
+        pending = [future for worker in workers for future in worker.tasks] + [future for _task, future in self.queued]
         self.queued.clear()
         for future in pending:
-            if future is not None and not future.done():
+            if not future.done():
                 future.set_exception(WorkerGone())

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import pickle
 import signal
 import subprocess
 import sys
@@ -65,6 +66,24 @@ def test_workers_read_list_pages_as_the_crawl_process_does() -> None:
     expected = [parse_list_page(text, url) for text, url in pages]
     assert all(page.entry_urls for page in expected)
     assert read(ExtractionPool(1)) == expected == read(ExtractionPool(0))
+
+
+def test_large_pages_and_large_readings_pass_both_ways_at_once() -> None:
+    """Pages and readings far larger than a socket's buffer, many at once to one worker: neither side
+    waits on the other for good (a large page goes to a worker only once it is idle)."""
+    url, html = sample_pages()[0]
+    start = html.index("The Portuguese Communist Party")   # where its body text begins
+    big = html[:start] + ("<p>" + "Workers of the world, unite! " * 40 + "</p>") * 1500 + html[start:]
+    assert len(pickle.dumps(read_page(big, url, None))) > 1_500_000   # the reading carries the body text
+    pool = ExtractionPool(1)
+
+    async def run() -> list[PageReading]:
+        return list(await asyncio.wait_for(asyncio.gather(*(pool.read(big, None, url, None) for _ in range(4))), timeout=120))
+    try:
+        readings = asyncio.run(run())
+    finally:
+        pool.close()
+    assert readings == [read_page(big, url, None)] * 4
 
 
 def read_killing(pool: ExtractionPool, pages: list[tuple[str, str]], victims: int) -> tuple[list[PageReading], int]:
