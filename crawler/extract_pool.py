@@ -6,8 +6,8 @@ What a worker runs is the same pure reading the crawl's process runs without wor
 the links discovery follows (`crawler.templates.links.page_links`), then the template's raw parts and
 every field (`crawler.extract.statement.read_statement`). The spider awaits the reading of each
 statement page it fetched and follows the links; the extract step takes the fields. A page is
-parsed once, off the crawl's process. The workers are `crawler.workers`': a worker that dies is logged
-once and the pages are read in the crawl's process from then on; nothing is lost."""
+parsed once, off the crawl's process. The workers are a `crawler.workers.WorkerPool`: a worker that
+dies is logged once and its pages are read in the crawl's process; nothing is lost."""
 
 from __future__ import annotations
 

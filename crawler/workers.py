@@ -17,7 +17,7 @@ import multiprocessing
 import pickle
 import signal
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from multiprocessing.connection import Connection
 from multiprocessing.context import SpawnContext
 from multiprocessing.util import Finalize
@@ -118,12 +118,15 @@ class WorkerPool:
         for worker in self.workers:
             loop.add_reader(worker.conn.fileno(), self._answered, worker)
 
-    def _unlisten(self, workers: list[_Worker] | None = None) -> None:
+    def _unlisten(self) -> None:
+        for worker in self.workers:
+            self._ignore(worker)
+        self.loop = None
+
+    def _ignore(self, worker: _Worker) -> None:
+        """Stop reading the worker's answers."""
         if self.loop is not None and not self.loop.is_closed():
-            for worker in self.workers if workers is None else workers:
-                self.loop.remove_reader(worker.conn.fileno())
-        if workers is None:
-            self.loop = None
+            self.loop.remove_reader(worker.conn.fileno())
 
     def _send(self) -> None:
         """Tasks queued go, in order, to an idle worker, else (a small task) to one with a single task."""
@@ -160,13 +163,11 @@ class WorkerPool:
     def _stopped(self, worker: _Worker, error: BaseException) -> None:
         """A worker ended: logged; its task runs in this process. The other workers go on; once none is
         left, every task queued and every task after runs in this process."""
-        self._unlisten([worker])
+        self._ignore(worker)
         self.workers.remove(worker)
         worker.conn.close()
         worker.process.join(timeout=5)
-        for future in worker.tasks:
-            if not future.done():
-                future.set_exception(WorkerGone())
+        _gone(worker.tasks)
         why = type(error).__name__ if not str(error) else error
         if self.workers:
             logger.error("one of the %s stopped (%s); the others go on", self.name, why)
@@ -184,8 +185,12 @@ class WorkerPool:
             worker.conn.close()   # the worker reads the end of its socket and returns
         for worker in workers:
             worker.process.join()
-        pending = [future for worker in workers for future in worker.tasks] + [future for _task, future in self.queued]
+        _gone([future for worker in workers for future in worker.tasks] + [future for _task, future in self.queued])
         self.queued.clear()
-        for future in pending:
-            if not future.done():
-                future.set_exception(WorkerGone())
+
+
+def _gone(futures: Iterable[asyncio.Future[Any]]) -> None:
+    """Tasks no worker will answer: their callers run them in this process (`WorkerGone`)."""
+    for future in futures:
+        if not future.done():
+            future.set_exception(WorkerGone())

@@ -52,8 +52,8 @@ ARCHIVE_REVISIT = "archive_revisit"           # request.meta key: conditional, a
 ARCHIVE_KEY = "archive_key"                   # request.meta key: what the request stands for, where URLs vary (see ArchiveIndex.latest)
 VALIDATED_BY = "archive_validated_by"         # request.meta key: the capture whose ETag / Last-Modified the request carries
 ARCHIVED = "archived"                         # flag of a response read from the archive
-DROPPED_HEADERS = (b"Transfer-Encoding",)
-VALIDATORS = (b"If-None-Match", b"If-Modified-Since")     # the body is stored de-chunked
+DROPPED_HEADERS = (b"Transfer-Encoding",)     # the body is stored de-chunked
+VALIDATORS = (b"If-None-Match", b"If-Modified-Since")     # a conditional request's headers
 
 
 class NotInArchive(IgnoreRequest):
@@ -121,7 +121,7 @@ class ArchiveMiddleware:
             context = run_context(self.crawler)
             info = {"software": self.crawler.settings.get("USER_AGENT"), "format": "WARC File Format 1.0",
                     "isPartOf": f"solidnet-crawler {context.spider} run {context.number}", "run_id": context.run_id}
-            index = self.index   # begins the run in the index, which gives its seq
+            index = self.index   # opening the index begins the run, which gives its seq
             self._target = Target(str(index.path.parent), f"solidnet-{context.run_id}", self.max_size, info, context.spider, self.seq)
         return self._target
 

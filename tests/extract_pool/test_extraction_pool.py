@@ -101,22 +101,19 @@ def read_killing(pool: ExtractionPool, pages: list[tuple[str, str]], victims: in
         pool.close()
 
 
-def test_a_worker_that_dies_is_logged_and_its_pages_read_here(caplog: pytest.LogCaptureFixture) -> None:
-    pages = sample_pages()[:6]
-    with caplog.at_level(logging.ERROR, logger="crawler.workers"):
-        readings, left = read_killing(ExtractionPool(1), pages, 1)
-    assert readings == [read_page(html, url, None) for url, html in pages]
-    assert left == 0
-    assert len(caplog.records) == 1 and "extraction workers stopped" in caplog.records[0].message   # once
-
-
-def test_one_worker_that_dies_leaves_the_others_at_work(caplog: pytest.LogCaptureFixture) -> None:
+@pytest.mark.parametrize(("workers", "left", "logged"), [
+    (1, 0, "the extraction workers stopped"),          # its pages, and all after, read here
+    (2, 1, "one of the extraction workers stopped"),   # the other worker goes on
+])
+def test_a_worker_that_dies_is_logged_once_and_nothing_is_lost(
+    workers: int, left: int, logged: str, caplog: pytest.LogCaptureFixture
+) -> None:
     pages = sample_pages()[:8]
     with caplog.at_level(logging.ERROR, logger="crawler.workers"):
-        readings, left = read_killing(ExtractionPool(2), pages, 1)
+        readings, remaining = read_killing(ExtractionPool(workers), pages, 1)
     assert readings == [read_page(html, url, None) for url, html in pages]
-    assert left == 1
-    assert [record.message.split(" (")[0] for record in caplog.records] == ["one of the extraction workers stopped"]
+    assert remaining == left
+    assert [record.message.split(" (")[0] for record in caplog.records] == [logged]   # once
 
 
 CHILD = """
