@@ -6,7 +6,8 @@ with a statement page's fields, so a statement page is parsed once."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import urljoin
+from functools import lru_cache
+from urllib.parse import urljoin, urlsplit
 
 from parsel import Selector
 
@@ -14,6 +15,7 @@ from .lists import DynamicList, find_lists
 from .pdf import pdf_link
 
 NOT_PAGES = ("javascript:", "mailto:", "#")
+_IGNORED = str.maketrans("", "", "\t\r\n")   # what `urlsplit` removes from a URL before reading it
 
 
 @dataclass(frozen=True)
@@ -23,12 +25,37 @@ class PageLinks:
     pdf_url: str | None              # the PDF the page offers
 
 
+@lru_cache(maxsize=8192)
+def _joined(origin: str, href: str) -> str:
+    return urljoin(origin, href)
+
+
+def _host_only(href: str) -> bool:
+    """Whether `urljoin` takes only the scheme and host of the base for `href`: a path from the root
+    (`/path`) or a URL with a host (`http(s)://host...`), as `urlsplit` reads it (tabs and newlines out)."""
+    read = href.translate(_IGNORED)
+    if read.startswith("/"):
+        return not read.startswith("//")   # `//` with no host takes the base's path
+    scheme = next((s for s in ("http://", "https://") if read.startswith(s)), None)
+    return scheme is not None and read[len(scheme):][:1] not in ("", "/", "?", "#")
+
+
+def absolute(base: str, href: str) -> str:
+    """`urljoin(base, href)`, remembered where the result takes only the scheme and host of an http(s)
+    base (`_host_only`): a site's navigation links, the same on every page, are joined once per run."""
+    if _host_only(href):
+        parts = urlsplit(base)
+        if parts.scheme in ("http", "https") and parts.netloc:
+            return _joined(f"{parts.scheme}://{parts.netloc}/", href)
+    return urljoin(base, href)
+
+
 def linked_urls(sel: Selector, url: str) -> tuple[str, ...]:
     """Every `<a href>` of the page made absolute (against its `<base href>` when it has one), each once,
     in page order; `javascript:`, `mailto:` and fragment links left out."""
     base = urljoin(url, base_href.strip()) if (base_href := sel.xpath("//base/@href").get()) else url
     hrefs = dict.fromkeys(sel.css("a::attr(href)").getall())
-    return tuple(dict.fromkeys(urljoin(base, href) for href in hrefs if not href.startswith(NOT_PAGES)))
+    return tuple(dict.fromkeys(absolute(base, href) for href in hrefs if not href.startswith(NOT_PAGES)))
 
 
 def page_links(sel: Selector, url: str) -> PageLinks:

@@ -3,12 +3,15 @@ links are those Scrapy's own `response.urljoin` gives, the lists and PDF those o
 
 from __future__ import annotations
 
+from urllib.parse import urljoin
+
+import pytest
 from parsel import Selector
 from scrapy.http import HtmlResponse
 
 from crawler.sample_site.content import SiteContent
 from crawler.sample_site.site import SampleSite
-from crawler.templates.links import linked_urls, page_links
+from crawler.templates.links import absolute, linked_urls, page_links
 from crawler.templates.lists import find_lists
 from crawler.templates.pdf import pdf_link
 from tests.extract_pool.test_extraction_pool import BASE_URL, sample_pages
@@ -49,3 +52,20 @@ def test_links_are_joined_against_the_base_href_and_script_mail_and_fragment_lin
     url = "https://www.solidnet.org/article/X/"
     assert linked_urls(Selector(text=html), url) == ("https://www.solidnet.org/news/one/", "https://other.example/x")
     assert list(linked_urls(Selector(text=html), url)) == scrapy_links(url, html)
+
+
+BASES = [
+    "https://www.solidnet.org/article/a/b?x=1#f", "https://www.solidnet.org", "http://user:pw@127.0.0.1:8123/p/",
+    "https://WWW.Solidnet.org:443/a/../b;p?q", "mailto:info@solidnet.org", "file:///srv/site/page.html", "/relative/base",
+]
+HREFS = [
+    "/", "/article/x", "/a/./b/../c", "/a//b", "/x?", "/x#", "/x;p?q=1#f", "//cdn.example.org/x", "//", "http://other.org/a/../b",
+    "https://www.solidnet.org/y", "http:///no-host", "https:x", "http://h/\tx\n", "relative/page", "../up", "?q=2", "", " /padded",
+    "/\t/", "/\n/x", "http://", "https:///x", "https://?q", "http://h", "HTTP://h/x", "https://h:99/a b",
+]
+
+
+@pytest.mark.parametrize("base", BASES)
+def test_absolute_is_urljoin(base: str) -> None:
+    """The remembered join gives exactly what `urljoin` gives, for every kind of base and href."""
+    assert [absolute(base, href) for href in HREFS] == [urljoin(base, href) for href in HREFS]
