@@ -5,8 +5,9 @@ with a statement page's fields, so a statement page is parsed once."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from urllib.parse import urljoin, urlsplit
 
 from parsel import Selector
@@ -36,18 +37,20 @@ def _host_only(href: str) -> bool:
     read = href.translate(_IGNORED)
     if read.startswith("/"):
         return not read.startswith("//")   # `//` with no host takes the base's path
-    scheme = next((s for s in ("http://", "https://") if read.startswith(s)), None)
-    return scheme is not None and read[len(scheme):][:1] not in ("", "/", "?", "#")
+    if read.startswith(("http://", "https://")):
+        return read.split("//", 1)[1][:1] not in ("", "/", "?", "#")
+    return False
 
 
-def absolute(base: str, href: str) -> str:
-    """`urljoin(base, href)`, remembered where the result takes only the scheme and host of an http(s)
-    base (`_host_only`): a site's navigation links, the same on every page, are joined once per run."""
-    if _host_only(href):
-        parts = urlsplit(base)
-        if parts.scheme in ("http", "https") and parts.netloc:
-            return _joined(f"{parts.scheme}://{parts.netloc}/", href)
-    return urljoin(base, href)
+def joiner(base: str) -> Callable[[str], str]:
+    """`urljoin(base, href)` for one page's base, remembered where the result takes only the scheme and
+    host of an http(s) base (`_host_only`): a site's navigation links, the same on every page, are
+    joined once per run."""
+    parts = urlsplit(base)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return partial(urljoin, base)
+    origin = f"{parts.scheme}://{parts.netloc}/"
+    return lambda href: _joined(origin, href) if _host_only(href) else urljoin(base, href)
 
 
 def linked_urls(sel: Selector, url: str) -> tuple[str, ...]:
@@ -55,7 +58,8 @@ def linked_urls(sel: Selector, url: str) -> tuple[str, ...]:
     in page order; `javascript:`, `mailto:` and fragment links left out."""
     base = urljoin(url, base_href.strip()) if (base_href := sel.xpath("//base/@href").get()) else url
     hrefs = dict.fromkeys(sel.css("a::attr(href)").getall())
-    return tuple(dict.fromkeys(absolute(base, href) for href in hrefs if not href.startswith(NOT_PAGES)))
+    join = joiner(base)
+    return tuple(dict.fromkeys(join(href) for href in hrefs if not href.startswith(NOT_PAGES)))
 
 
 def page_links(sel: Selector, url: str) -> PageLinks:

@@ -11,7 +11,7 @@ from scrapy.http import HtmlResponse
 
 from crawler.sample_site.content import SiteContent
 from crawler.sample_site.site import SampleSite
-from crawler.templates.links import absolute, linked_urls, page_links
+from crawler.templates.links import joiner, linked_urls, page_links
 from crawler.templates.lists import find_lists
 from crawler.templates.pdf import pdf_link
 from tests.extract_pool.test_extraction_pool import BASE_URL, sample_pages
@@ -66,6 +66,7 @@ HREFS = [
 
 
 @pytest.mark.parametrize("base", BASES)
-def test_absolute_is_urljoin(base: str) -> None:
+def test_joiner_is_urljoin(base: str) -> None:
     """The remembered join gives exactly what `urljoin` gives, for every kind of base and href."""
-    assert [absolute(base, href) for href in HREFS] == [urljoin(base, href) for href in HREFS]
+    join = joiner(base)
+    assert [join(href) for href in HREFS] == [urljoin(base, href) for href in HREFS]
