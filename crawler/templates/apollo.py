@@ -9,17 +9,19 @@ from .article_page import clean
 from .base import Template
 from .event_pages import EventPage, description_html, first, has_class, lang_of, page_title, text_of
 from .generic import BLOCK_CHILDREN, largest_block
-from .page import Page
+from .page import Page, classes, within
 from .registry import register
 
 
 @register
 class Apollo105(Template):
-    """Apollo 10.5: `.ap-blog-page` articles, `.ap-event-page` events."""
+    """Apollo 10.5: `.ap-blog-page` articles, `.ap-event-page` events.
+
+    The page is searched from the top once per part (`Page.found`, shared with `matches`): the article
+    elements and the blog headers; what lies inside them is asked below them (`within`)."""
 
     name = "apollo/10.5"
     article_scope = ".ap-detail-page"          # the element that holds the whole article
-    article_marker = ".ap-blog-page, .ap-detail-page:not(.ap-event-page)"
 
     def __init__(self, page: Page) -> None:
         super().__init__(page)
@@ -27,31 +29,42 @@ class Apollo105(Template):
 
     @classmethod
     def matches(cls, page: Page) -> bool:
-        return page.has("#apollo-page, #apollo-info, .ap-detail-page")
+        return page.has(".ap-detail-page") or page.has("#apollo-page, #apollo-info")
+
+    def articles(self) -> list[Selector]:
+        """The elements holding an article (`article_scope`), in page order."""
+        return list(self.page.found(self.article_scope))
+
+    def headers(self) -> list[Selector]:
+        """The blog headers (title, stamp, badges), in page order."""
+        return list(self.page.found(".ap-blog-header"))
 
     def is_article(self) -> bool:
-        return bool(self.sel.css(self.article_marker))
+        """`.ap-blog-page, .ap-detail-page:not(.ap-event-page)`."""
+        return self.page.has(".ap-blog-page") or any("ap-event-page" not in classes(a) for a in self.articles())
 
     def title(self) -> str | None:
+        in_blog_page = f"ancestor::*[{has_class('ap-blog-page')}]"
         return (
-            clean(self.sel.css(".ap-blog-page .ap-blog-header .headline h2").xpath("string()").get())
-            or clean(self.sel.css(f"{self.article_scope} .headline h2").xpath("string()").get())
+            _string(within((h for h in self.headers() if h.xpath(in_blog_page)), ".headline h2"))
+            or _string(within(self.articles(), ".headline h2"))
             or clean(self.sel.css("title::text").get())
             or clean(self.sel.css(".breadcrumbs h1").xpath("string()").get())
         )
 
     def stamp(self) -> str | None:
-        return clean(self.sel.css(".ap-blog-header .detail-date h5").xpath("string()").get())
+        return _string(within(self.headers(), ".detail-date h5"))
 
     def badges(self) -> list[Selector]:
-        return list(self.sel.css(".ap-blog-header ul.detail-category span.badge"))
+        return within(self.headers(), "ul.detail-category span.badge")
 
     def categories(self) -> list[str]:
         """One category per badge: titles may hold commas, so never split on them."""
         return [c for b in self.badges() if (c := clean(b.xpath("string()").get()))]
 
     def paragraphs(self) -> list[Selector]:
-        return list(self.sel.css(".ap-detail-page > .ap-paragraph"))
+        """`.ap-detail-page > .ap-paragraph`."""
+        return [p for a in self.articles() for p in a.xpath(f"./*[{has_class('ap-paragraph')}]")]
 
     def body_html(self) -> str:
         """The text `div` of every `.ap-paragraph`, with the paragraph headline as an `<h3>`; else the
@@ -62,8 +75,7 @@ class Apollo105(Template):
             texts = paragraph.xpath("./div[not(@class)] | ./div[contains(@class, 'row')]/div[contains(@class, 'col-md-8')]/div")
             parts.extend(texts.getall())
         body = "\n".join(parts)
-        container = self.sel.css(self.article_scope)
-        if not body.strip() and container and (block := largest_block(container[0])) is not None:
+        if not body.strip() and (container := self.articles()) and (block := largest_block(container[0])) is not None:
             self.from_largest_block = True
             return "\n".join(block.xpath(BLOCK_CHILDREN).getall())
         return body
@@ -95,17 +107,24 @@ class ApolloPre105(Apollo105):
 
     name = "apollo/pre-10.5"
     article_scope = ".blog-page"
-    article_marker = ".blog-page"
 
     @classmethod
     def matches(cls, page: Page) -> bool:
-        return super().matches(page) and page.has(".blog-page") and not page.has(".ap-blog-page")
+        return super().matches(page) and not page.has(".ap-blog-page") and page.has(".blog-page")
+
+    def is_article(self) -> bool:
+        return bool(self.articles())
 
     def stamp(self) -> str | None:
-        return clean(self.sel.css(".blog-page ul.blog-info li").xpath("string()").get())
+        return _string(within(self.articles(), "ul.blog-info li"))
 
     def badges(self) -> list[Selector]:
-        return list(self.sel.css(".blog-page ul.detail-category span.badge"))
+        return within(self.articles(), "ul.detail-category span.badge")
 
     def paragraphs(self) -> list[Selector]:
-        return list(self.sel.css(".blog-page .ap-paragraph"))
+        return within(self.articles(), ".ap-paragraph")
+
+
+def _string(found: list[Selector]) -> str | None:
+    """The text of the first element found, white space collapsed."""
+    return clean(found[0].xpath("string()").get()) if found else None

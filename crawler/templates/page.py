@@ -3,11 +3,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from functools import cached_property
+import re
+from collections.abc import Iterable, Iterator
+from functools import cache, cached_property
 from typing import Any
 
-from parsel import Selector
+from parsel import Selector, SelectorList
+from parsel.csstranslator import css2xpath
 
 from .article_page import clean, json_ld
 
@@ -20,6 +22,34 @@ def ld_types(obj: dict[str, Any]) -> set[str]:
     return {v for v in (value if isinstance(value, list) else [value]) if isinstance(v, str)}
 
 
+XML_SPACE = re.compile(r"[ \t\r\n]+")   # what XPath's normalize-space, and so CSS class matching, splits on
+
+
+def classes(element: Selector) -> set[str]:
+    """An element's CSS classes."""
+    return set(XML_SPACE.split(element.attrib.get("class", "").strip(" \t\r\n")))
+
+
+@cache
+def _below(css: str) -> str:
+    """The XPath of a CSS query (no `,`) asked below an element, as the right part of `scope css`."""
+    xpath = css2xpath(css)
+    if not xpath.startswith("descendant-or-self::") or " | " in xpath:
+        raise ValueError(f"not a single CSS query: {css!r}")
+    return "descendant::" + xpath.removeprefix("descendant-or-self::")
+
+
+def within(scopes: Iterable[Selector], css: str) -> list[Selector]:
+    """What `css` matches below each of `scopes` (as the right part of the query `scope css`), in scope order,
+    each element once: the part of a page a template found already is not searched again from the top."""
+    found: dict[Any, Selector] = {}
+    query = _below(css)
+    for scope in scopes:
+        for element in scope.xpath(query):
+            found.setdefault(element.root, element)
+    return list(found.values())
+
+
 class Page:
     """A page's selector and its shared signals, each read at most once."""
 
@@ -27,7 +57,7 @@ class Page:
         self.sel = html if isinstance(html, Selector) else Selector(text=html)
         self.url = url
         self.content_language = content_language   # the HTTP header, when the fetcher passes it on
-        self._has: dict[str, bool] = {}
+        self._found: dict[str, SelectorList[Selector]] = {}
 
     @cached_property
     def json_ld(self) -> list[dict[str, Any]]:
@@ -79,12 +109,16 @@ class Page:
         ld_lang = self.article_ld.get("inLanguage")
         yield ld_lang if isinstance(ld_lang, str) else None
 
+    def found(self, css: str) -> SelectorList[Selector]:
+        """Every element on the page matching `css`, in page order; each query evaluated once per page (a
+        layout's `matches` asks its template's question again, and a template reads what matching found)."""
+        if css not in self._found:
+            self._found[css] = self.sel.css(css)
+        return self._found[css]
+
     def has(self, css: str) -> bool:
-        """Whether anything on the page matches `css`; each query evaluated once (a layout's `matches` asks its
-        template's question again)."""
-        if css not in self._has:
-            self._has[css] = bool(self.sel.css(css))
-        return self._has[css]
+        """Whether anything on the page matches `css` (`found`)."""
+        return bool(self.found(css))
 
     @cached_property
     def title_tag(self) -> str | None:
