@@ -72,6 +72,12 @@ class Capture:
         return {"file": self.file, "record_id": self.record_id, "url": self.url, "digest": self.digest, "fetched_at": self.fetched_at}
 
 
+_RESUMABLE = (   # a 200 fetched by an earlier run of a spider (?) before this run (?) that no published run (?) followed
+    "kind = 'response' AND status = 200 AND spider = ? AND run < ? AND run > "
+    "(SELECT COALESCE(MAX(seq), 0) FROM runs WHERE spider = ? AND published = 1)"
+)
+
+
 class ArchiveIndex:
     """The index database of one archive folder; several processes may use it (SQLite WAL, busy timeout)."""
 
@@ -125,11 +131,11 @@ class ArchiveIndex:
     def resumable(self, url: str, spider: str, run: int) -> Capture | None:
         """A 200 response to `url` fetched by an earlier run of `spider` that no published run has followed:
         a run that was killed or failed, whose work the next run takes over instead of fetching again."""
-        return self._one(
-            "url = ? AND kind = 'response' AND status = 200 AND spider = ? AND run < ? AND run > "
-            "(SELECT COALESCE(MAX(seq), 0) FROM runs WHERE spider = ? AND published = 1)",
-            url, spider, run, spider,
-        )
+        return self._one(f"url = ? AND {_RESUMABLE}", url, spider, run, spider)
+
+    def any_resumable(self, spider: str, run: int) -> bool:
+        """Whether any 200 response is `resumable` for a run of `spider` (none, after a run that was published)."""
+        return self.db.execute(f"SELECT 1 FROM captures WHERE {_RESUMABLE} LIMIT 1", (spider, run, spider)).fetchone() is not None
 
     def close(self) -> None:
         self.db.close()

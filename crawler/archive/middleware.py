@@ -25,6 +25,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 from datetime import UTC, datetime
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -103,6 +104,12 @@ class ArchiveMiddleware:
                 self.seq = self._index.begin_run(context.spider, context.number, context.run_id, context.stamp)
         return self._index
 
+    @cached_property
+    def may_resume(self) -> bool:
+        """Whether an earlier run left captures this run may take over (asked once: only this run adds captures)."""
+        index = self.index   # opening the index begins the run, which gives its seq
+        return index.any_resumable(self.crawler.spidercls.name, self.seq)
+
     @property
     def writer(self) -> WorkerPool:
         """Where the archive is written: by this process for a run's first `ARCHIVE_WRITER_AFTER` fetches, then
@@ -135,12 +142,13 @@ class ArchiveMiddleware:
                 raise NotInArchive("not in the archive")   # the spider's errback logs and counts it (`crawler.fetch_failures`)
             self.stats.inc_value("archive/replayed")
             return self.from_archive(request, capture)
-        if request.meta.get(ARCHIVE_RESUME):
-            index = self.index
-            if (capture := index.resumable(request.url, self.crawler.spidercls.name, self.seq)) is not None:
-                self.stats.inc_value("archive/resumed")
-                logger.debug("resumed from the archive (run %d): %s", capture.run, request.url)
-                return self.from_archive(request, capture)
+        if (
+            request.meta.get(ARCHIVE_RESUME) and self.may_resume
+            and (capture := self.index.resumable(request.url, self.crawler.spidercls.name, self.seq)) is not None
+        ):
+            self.stats.inc_value("archive/resumed")
+            logger.debug("resumed from the archive (run %d): %s", capture.run, request.url)
+            return self.from_archive(request, capture)
         if request.meta.get(ARCHIVE_CONDITIONAL) or request.meta.get(ARCHIVE_REVISIT):
             self.validate(request)
         return None

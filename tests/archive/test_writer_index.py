@@ -86,11 +86,15 @@ def test_only_captures_of_runs_no_published_run_followed_resume(tmp_path: Path) 
     url = fetch(1).url
     seqs = [index.begin_run("statements", number, f"run-{number}", MOMENT.isoformat()) for number in (1, 2, 3)]
     assert seqs == [1, 2, 3]
+    assert not index.any_resumable("statements", 3)                    # nothing archived yet
     index.add(capture(files.write(fetch(1)), url, 1))
     assert index.resumable(url, "statements", 3) is not None          # run 1 killed: its capture serves run 3
+    assert index.any_resumable("statements", 3) and not index.any_resumable("statements", 1)
     assert index.resumable(url, "events", 3) is None                   # another spider's runs do not count
+    assert not index.any_resumable("events", 3)
     index.mark_published(2)
     assert index.resumable(url, "statements", 3) is None               # run 2 published after it: fetched again
+    assert not index.any_resumable("statements", 3)
     assert index.latest_ok(url) is not None and index.latest(url) is not None
     index.add(capture(files.write(fetch(1, 503, b"busy")), url, 3, status=503))
     latest = index.latest(url)
