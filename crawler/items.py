@@ -11,14 +11,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, NewType
+from typing import TYPE_CHECKING, Any, NewType
 
 from parsel import Selector
 
 from .extract.events import EventRecord
 from .extract.statement import ExtractedStatement
-from .extract_pool import PageReading
 from .state import StoredRow
+
+if TYPE_CHECKING:   # the extraction pool builds records, and records name their template by this module's type
+    from .extract_pool import PageReading
+    from .records import BuiltRecord
 
 Template = NewType("Template", str)   # a template class's name (`crawler.templates.all_templates()`), as exported
 
@@ -69,6 +72,7 @@ class Statement:
     etag: str | None = None
     last_modified: str | None = None
     capture: dict[str, Any] | None = None   # the archived response it was read from (None: carried over)
+    built: BuiltRecord | None = None      # its record as the extraction pool built it (None: built by the record step)
     record: dict[str, Any] = field(default_factory=dict)   # the exported line, once built
     changed: bool = False                 # what was extracted differs from the stored record
     digest: str = ""                      # `content_hash` of the record, once built

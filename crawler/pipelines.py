@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 from scrapy import Spider
@@ -23,10 +22,9 @@ from .context import run_context, utc_now
 from .extract.events import read_event_sightings
 from .extract_pool import ArticleReading, crawl_pool
 from .items import Carry, EventSightings, EventSource, Statement, StatementPage
-from .parties.registry import load_registry
 from .parties.resolver import PartyResolver
-from .records import build_record, template_name
-from .recrawl import carried, content_hash
+from .records import built_record, template_name
+from .recrawl import carried
 from .runrecord import TEMPLATE_STAT
 from .schemas import problems
 from .state import StoredRow
@@ -62,7 +60,7 @@ class ExtractPipeline(_Step):
 
     async def process_item(self, item: Any, spider: Spider | None = None) -> Any:
         if isinstance(item, StatementPage):
-            reading = item.reading or await crawl_pool(self.crawler).read(item.html, item.selector, item.url, item.content_language)
+            reading = item.reading or await crawl_pool(self.crawler).read(item.html, item.selector, item.url, item.content_language, item.url)
             return self.statement(item, reading.article)
         if isinstance(item, EventSource):
             sightings = read_event_sightings(item.selector or item.html, item.url)
@@ -95,20 +93,21 @@ class ExtractPipeline(_Step):
         if extracted.dateline.unreadable:
             self.stats.inc_value("datelines/unreadable")
             logger.warning("%s: unreadable dateline %r", item.url, extracted.dateline.unreadable)
+        built = page.built if page.built is not None and (page.built.record["url"], page.built.record["pdf_url"]) == (item.url, item.pdf_url) else None
         return Statement(
             url=item.url, template=template_name(page.template), extracted=extracted, stored=item.stored,
-            previous=item.previous, etag=item.etag, last_modified=item.last_modified, capture=item.capture,
+            previous=item.previous, etag=item.etag, last_modified=item.last_modified, capture=item.capture, built=built,
         )
 
 
 class RecordPipeline(_Step):
-    """Extracted values -> the exported record (`crawler.records.build_record`): party names resolved,
-    then the time fields from the stored record (`crawler.timefields`)."""
+    """Extracted values -> the exported record (`crawler.records.build_record`, unless the extraction pool
+    built it as it read the page): party names resolved, then the time fields from the stored record
+    (`crawler.timefields`)."""
 
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
-        registry = crawler.settings.get("PARTY_REGISTRY")
-        self.resolver = PartyResolver(load_registry(Path(registry))) if registry else PartyResolver.shared()
+        self.resolver = PartyResolver.shared(crawler.settings.get("PARTY_REGISTRY"))
         self.unresolved: Counter[str] = Counter()
 
     def process_item(self, item: Any, spider: Spider | None = None) -> Any:
@@ -117,8 +116,9 @@ class RecordPipeline(_Step):
         return item
 
     def build(self, item: Statement) -> None:
-        record, unresolved = build_record(item.url, item.template, item.extracted, self.resolver)
-        self.unresolved.update(unresolved)
+        built = item.built or built_record(item.url, item.template, item.extracted, self.resolver)
+        record, digest = built.record, built.digest   # the hash is blind to the time fields and capture set below
+        self.unresolved.update(built.unresolved)
         now = run_context(self.crawler).stamp
         previous = item.previous
         for entry, first_seen in zip(
@@ -128,7 +128,6 @@ class RecordPipeline(_Step):
         reason = item.carried
         capture = (previous or {}).get("capture") if reason else item.capture   # a carried-over record keeps its capture
         record["capture"] = capture
-        digest = content_hash(record)   # blind to the time fields, so the same before and after they are set
         changed = previous is not None and item.stored is not None and digest != item.stored.content_hash
         read_at = None if reason else item.capture["fetched_at"] if item.capture else utc_now()
         record.update(

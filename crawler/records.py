@@ -8,8 +8,10 @@ so registry growth reaches statements that are not fetched again.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -21,6 +23,7 @@ from .items import Template
 from .parties.resolver import PartyResolver, Resolved
 from .schemas import STATEMENT_FIELDS
 from .templates import all_templates
+from .timefields import content
 from .urls import page_id
 
 LEGACY_TEMPLATES = ("apollo",)   # what records of runs before layouts were named say
@@ -74,6 +77,30 @@ def _named(resolver: PartyResolver, unresolved: list[str], name: str, hint: str 
         unresolved.append(name)
     party = _party(resolved)
     return party if raw is None else {"name": party.pop("name"), "raw": raw, **party}
+
+
+@dataclass(frozen=True)
+class BuiltRecord:
+    """A statement's record as `build_record` makes it (time fields None, no capture), the party names the
+    registry lacks, and its `content_hash`."""
+
+    record: dict[str, Any]
+    unresolved: list[str]
+    digest: str
+
+
+def built_record(url: str, template: Template, extracted: ExtractedStatement, resolver: PartyResolver) -> BuiltRecord:
+    """`build_record` and the record's `content_hash`, which the time fields and capture set later do not change."""
+    record, unresolved = build_record(url, template, extracted, resolver)
+    return BuiltRecord(record, unresolved, content_hash(record))
+
+
+def content_hash(record: dict[str, Any]) -> str:
+    """A hash of what was extracted, blind to the time fields (also each signatory's `first_seen`) and the capture."""
+    stable = content(record)
+    stable["signatories"] = [{k: v for k, v in s.items() if k != "first_seen"} for s in record.get("signatories", [])]
+    raw = json.dumps(stable, ensure_ascii=False, sort_keys=True)
+    return hashlib.sha1(raw.encode("utf-8")).hexdigest()
 
 
 def build_record(url: str, template: Template, extracted: ExtractedStatement, resolver: PartyResolver) -> tuple[dict[str, Any], list[str]]:

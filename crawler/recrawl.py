@@ -6,8 +6,6 @@ and what counts as a change. No Scrapy: the spider turns a `Fetch` into a reques
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -19,7 +17,6 @@ from .extract_pool import PageReading
 from .items import Carry, Statement, StatementPage
 from .records import extracted_from_record, template_name
 from .state import StateStore, StoredRow
-from .timefields import content
 from .urls import page_id
 
 
@@ -49,14 +46,6 @@ class RecrawlPolicy:
         if run - checked_run >= self.recheck_runs:
             return True
         return int(statement_id[:8], 16) % self.recheck_runs == run % self.recheck_runs
-
-
-def content_hash(record: dict[str, Any]) -> str:
-    """A hash of what was extracted, blind to the time fields (also each signatory's `first_seen`)."""
-    stable = content(record)
-    stable["signatories"] = [{k: v for k, v in s.items() if k != "first_seen"} for s in record.get("signatories", [])]
-    raw = json.dumps(stable, ensure_ascii=False, sort_keys=True)
-    return hashlib.sha1(raw.encode("utf-8")).hexdigest()
 
 
 def carried(row: StoredRow, previous: dict[str, Any], reason: Carry) -> Statement:

@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
@@ -80,9 +81,9 @@ class PartyResolver:
 
     @classmethod
     @cache
-    def shared(cls) -> PartyResolver:
-        """One process-wide resolver over the bundled registry (indexes built on first use)."""
-        return cls()
+    def shared(cls, registry: str | None = None) -> PartyResolver:
+        """One process-wide resolver over a registry CSV (`PARTY_REGISTRY`), by default the bundled one."""
+        return cls(load_registry(Path(registry))) if registry else cls()
 
     def resolve(self, name: str, country_hint: str | None = None) -> Resolved:
         """Resolve a party name; unresolved names keep the cleaned input and a country from hint or name."""

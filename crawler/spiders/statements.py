@@ -85,9 +85,10 @@ class StatementsSpider(SolidnetSpider):
         self.crawler.stats.inc_value("pages/html")
         page = None
         if statement_id:
-            reading = await self.read(response)
+            url = canonical_url(response.meta.get("redirect_urls", [response.url])[0], self.base_url)   # as requested
+            reading = await self.read(response, url)
             links = reading.links if reading else page_links(response.selector, response.url)
-            page = self.fetched(response, statement_id, response.meta.get("redirect_urls", [response.url])[0], links.pdf_url, reading)
+            page = self.fetched(response, statement_id, url, links.pdf_url, reading)
         else:
             links = page_links(response.selector, response.url)
             url = canonical_url(response.url, self.base_url)
@@ -103,12 +104,13 @@ class StatementsSpider(SolidnetSpider):
             for followed in self.follow(link):
                 yield followed
 
-    async def read(self, response: TextResponse) -> PageReading | None:
-        """A statement page read by the extraction pool; None when reading it failed (logged and counted:
-        its links are then read here, and the extract step meets the same failure)."""
+    async def read(self, response: TextResponse, statement_url: str) -> PageReading | None:
+        """A statement page read by the extraction pool, its record built for `statement_url`; None when reading
+        it failed (logged and counted: its links are then read here, and the extract step meets the same failure)."""
         try:
             return await self.pages.read(
-                response.text, None if self.pages.in_workers else response.selector, response.url, _header(response, b"Content-Language")
+                response.text, None if self.pages.in_workers else response.selector, response.url,
+                _header(response, b"Content-Language"), statement_url,
             )
         except Exception as error:   # a reader's bug on some markup must not stop discovery from the page
             self.crawler.stats.inc_value("pages/reading_failed")

@@ -4,6 +4,7 @@ site's pages, the same readings as in the crawl's own process; a dead worker los
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 import os
 import pickle
@@ -15,7 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from crawler.extract_pool import ExtractionPool, PageReading, read_page
+from crawler.extract_pool import ExtractionPool, PageReading, RecordSpec, read_page
+from crawler.parties.resolver import PartyResolver
+from crawler.records import build_record, content_hash, template_name
 from crawler.sample_site.content import SiteContent
 from crawler.sample_site.site import SampleSite
 from crawler.templates.lists import ListPage, parse_list_page
@@ -50,6 +53,32 @@ def test_workers_read_every_page_as_the_crawl_process_does() -> None:
     assert sum(reading.article is not None for reading in expected) >= 45
     assert read_all(ExtractionPool(2), pages) == expected
     assert read_all(ExtractionPool(0), pages) == expected
+
+
+def test_a_page_read_for_a_statement_comes_with_its_record_built_in_the_worker() -> None:
+    """The record is the one the record step builds from the reading (the PDF link of the page's links
+    included), with its content hash and the party names the registry lacks."""
+    pages = sample_pages()
+    statement_url = pages[0][0].rstrip("/") + "/"
+
+    async def run(pool: ExtractionPool) -> list[PageReading]:
+        return list(await asyncio.gather(*(pool.read(html, None, url, None, statement_url) for url, html in pages)))
+    pool = ExtractionPool(2)
+    try:
+        readings = asyncio.run(run(pool))
+    finally:
+        pool.close()
+    assert readings == [read_page(html, url, None, RecordSpec(statement_url)) for url, html in pages]
+    with_pdf = 0
+    for reading in readings:
+        assert reading.article is not None and reading.article.built is not None
+        extracted = dataclasses.replace(reading.article.extracted, pdf_url=reading.links.pdf_url)
+        record, unresolved = build_record(statement_url, template_name(reading.article.template), extracted, PartyResolver.shared())
+        assert reading.article.built.record == record and reading.article.built.unresolved == unresolved
+        assert reading.article.built.digest == content_hash(record)
+        with_pdf += record["pdf_url"] is not None
+    assert with_pdf >= 10
+    assert all(reading.article is None or reading.article.built is None for reading in read_all(ExtractionPool(0), pages))
 
 
 def test_workers_read_list_pages_as_the_crawl_process_does() -> None:

@@ -8,7 +8,8 @@ from datetime import datetime
 
 import pytest
 
-from crawler.recrawl import RecrawlPolicy, content_hash
+from crawler.records import content_hash
+from crawler.recrawl import RecrawlPolicy
 from crawler.timefields import TIME_FIELDS
 from crawler.urls import page_id
 
