@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing
+import os
 import pickle
 import signal
 from collections import deque
@@ -25,6 +26,7 @@ from typing import Any, TypeVar
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
+WORKER_NICENESS = 10     # below the crawl's event loop, which every page waits on, when the cores are all busy
 AHEAD_BYTES = 64 * 1024   # the largest task sent to a worker that is running one (a Unix socket buffers about 200 KiB)
 
 
@@ -36,6 +38,7 @@ def _serve(conn: Connection) -> None:
     """A worker: run each function sent on its arguments, answer with the result or the function's exception,
     until the crawl's process closes its end (or ends, killed or not: the socket then reads as closed)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C stops the crawl, which then closes its workers
+    os.nice(WORKER_NICENESS)
     while True:
         try:
             task = conn.recv_bytes()

@@ -22,6 +22,7 @@ from crawler.records import build_record, content_hash, template_name
 from crawler.sample_site.content import SiteContent
 from crawler.sample_site.site import SampleSite
 from crawler.templates.lists import ListPage, parse_list_page
+from crawler.workers import WORKER_NICENESS
 from tests.templates.test_templates import html as fixture_html
 
 BASE_URL = "http://127.0.0.1:8000"
@@ -79,6 +80,21 @@ def test_a_page_read_for_a_statement_comes_with_its_record_built_in_the_worker()
         with_pdf += record["pdf_url"] is not None
     assert with_pdf >= 10
     assert all(reading.article is None or reading.article.built is None for reading in read_all(ExtractionPool(0), pages))
+
+
+def test_workers_run_below_the_crawl_process_priority() -> None:
+    """When both cores are busy, the crawl's event loop, which every page waits on, goes first."""
+    pool = ExtractionPool(2)
+    pages = sample_pages()[:2]
+
+    async def read() -> list[PageReading]:
+        return list(await asyncio.wait_for(asyncio.gather(*(pool.read(html, None, url, None) for url, html in pages)), timeout=60))
+    try:
+        assert all(reading.article is not None for reading in asyncio.run(read()))   # the workers are up
+        mine = os.getpriority(os.PRIO_PROCESS, 0)
+        assert [os.getpriority(os.PRIO_PROCESS, pid) for pid in pool.worker_pids()] == [min(19, mine + WORKER_NICENESS)] * 2
+    finally:
+        pool.close()
 
 
 def test_workers_read_list_pages_as_the_crawl_process_does() -> None:
