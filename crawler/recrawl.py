@@ -1,7 +1,7 @@
 """The recrawl decisions of a statements run, in one component the spider calls (`Recrawl`): which
 statements to fetch (new, due, removed ones that may be back, known ones no list showed), which to carry
-over from the state and why, and which requests never came back. Also the policy that says what is due,
-and what counts as a change. No Scrapy: the spider turns a `Fetch` into a request.
+over from the state and why, and which requests never came back. Also the policy that says what is due
+(what counts as a change is `crawler.records.content_hash`). No Scrapy: the spider turns a `Fetch` into a request.
 """
 
 from __future__ import annotations
