@@ -125,8 +125,9 @@ class StatementsSpider(SolidnetSpider):
         return await super().read_list(response)
 
     def fetched(self, response: TextResponse, statement_id: str, url: str, pdf_url: str | None, reading: PageReading | None = None) -> StatementPage:
+        """The statement page fetched (`url`: its canonical URL, which its record was built for)."""
         return self.recrawl.page(
-            statement_id, canonical_url(url, self.base_url), response.text, None if reading else response.selector,
+            statement_id, url, response.text, None if reading else response.selector,
             _header(response, b"ETag"), _header(response, b"Last-Modified"),
             pdf_url=pdf_url, capture=response.meta.get(CAPTURE),
             content_language=_header(response, b"Content-Language"), reading=reading,

@@ -3,13 +3,13 @@
 
 from __future__ import annotations
 
-from parsel import Selector
+from parsel import Selector, SelectorList
 
 from .article_page import clean
 from .base import Template
 from .event_pages import EventPage, description_html, first, has_class, lang_of, page_title, text_of
 from .generic import BLOCK_CHILDREN, largest_block
-from .page import Page, classes, within
+from .page import Page, within
 from .registry import register
 
 
@@ -31,17 +31,17 @@ class Apollo105(Template):
     def matches(cls, page: Page) -> bool:
         return page.has(".ap-detail-page") or page.has("#apollo-page, #apollo-info")
 
-    def articles(self) -> list[Selector]:
+    def articles(self) -> SelectorList[Selector]:
         """The elements holding an article (`article_scope`), in page order."""
-        return list(self.page.found(self.article_scope))
+        return self.page.found(self.article_scope)
 
-    def headers(self) -> list[Selector]:
+    def headers(self) -> SelectorList[Selector]:
         """The blog headers (title, stamp, badges), in page order."""
-        return list(self.page.found(".ap-blog-header"))
+        return self.page.found(".ap-blog-header")
 
     def is_article(self) -> bool:
         """`.ap-blog-page, .ap-detail-page:not(.ap-event-page)`."""
-        return self.page.has(".ap-blog-page") or any("ap-event-page" not in classes(a) for a in self.articles())
+        return self.page.has(".ap-blog-page") or any(not a.xpath(f"self::*[{has_class('ap-event-page')}]") for a in self.articles())
 
     def title(self) -> str | None:
         in_blog_page = f"ancestor::*[{has_class('ap-blog-page')}]"

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from functools import cache, cached_property
 from typing import Any
@@ -20,14 +19,6 @@ def ld_types(obj: dict[str, Any]) -> set[str]:
     """The `@type` of a JSON-LD object as a set (it may be a string or a list)."""
     value = obj.get("@type")
     return {v for v in (value if isinstance(value, list) else [value]) if isinstance(v, str)}
-
-
-XML_SPACE = re.compile(r"[ \t\r\n]+")   # what XPath's normalize-space, and so CSS class matching, splits on
-
-
-def classes(element: Selector) -> set[str]:
-    """An element's CSS classes."""
-    return set(XML_SPACE.split(element.attrib.get("class", "").strip(" \t\r\n")))
 
 
 @cache
