@@ -93,9 +93,12 @@ class ExtractPipeline(_Step):
         if extracted.dateline.unreadable:
             self.stats.inc_value("datelines/unreadable")
             logger.warning("%s: unreadable dateline %r", item.url, extracted.dateline.unreadable)
+        # the worker's record, when it was built for this URL and PDF link: a page read by this step has its
+        # links resolved against its canonical URL, not the one a redirect took it to, so its PDF link can differ
+        built = page.built if page.built is not None and (page.built.record["url"], page.built.record["pdf_url"]) == (item.url, item.pdf_url) else None
         return Statement(
             url=item.url, template=template_name(page.template), extracted=extracted, stored=item.stored,
-            previous=item.previous, etag=item.etag, last_modified=item.last_modified, capture=item.capture, built=page.built,
+            previous=item.previous, etag=item.etag, last_modified=item.last_modified, capture=item.capture, built=built,
         )
 
 
