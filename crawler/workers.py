@@ -1,7 +1,8 @@
 """Worker processes that run pure functions for the crawl's process: `WorkerPool.run(function, *args)`.
 
-Each worker is a spawned process with a socket of its own; the crawl's event loop reads the answers
-as they arrive, so the pool has no thread in the crawl's process competing with it for the GIL. A
+Each worker is a new Python process with a socket of its own (`python -c`, importing only what it
+runs: a `multiprocessing` spawn would import the crawl's main module, all of Scrapy, into every
+worker); the crawl's event loop reads the answers as they arrive, so the pool has no thread in the crawl's process competing with it for the GIL. A
 function runs in a worker by name (a module-level function) on pickled arguments; its exception comes
 back to the caller. A worker that ends (killed, crashed) is logged once, and from then on, and for
 what it had in hand, the functions run in the crawl's process: nothing is lost. A worker ends when the
@@ -13,14 +14,15 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import multiprocessing
 import os
 import pickle
 import signal
+import socket
+import subprocess
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable
 from multiprocessing.connection import Connection
-from multiprocessing.context import SpawnContext
 from multiprocessing.util import Finalize
 from typing import Any, TypeVar
 
@@ -28,10 +30,16 @@ logger = logging.getLogger(__name__)
 T = TypeVar("T")
 WORKER_NICENESS = 10     # below the crawl's event loop, which every page waits on, when the cores are all busy
 AHEAD_BYTES = 64 * 1024   # the largest task sent to a worker that is running one (a Unix socket buffers about 200 KiB)
+WORKER_MAIN = "import sys; sys.path[:0] = sys.argv[2:]; from crawler.workers import serve; serve(int(sys.argv[1]))"
 
 
 class WorkerGone(Exception):
     """A worker process ended (killed, crashed) before it answered."""
+
+
+def serve(fd: int) -> None:
+    """A worker process's main (`WORKER_MAIN`): serve the socket it was given."""
+    _serve(Connection(fd))
 
 
 def _serve(conn: Connection) -> None:
@@ -64,11 +72,12 @@ class _Worker:
     waits; a large task is sent once the worker is idle, reading its socket. Either way the crawl's
     process never waits on a worker that waits on it (to take an answer, whatever its size)."""
 
-    def __init__(self, context: SpawnContext, name: str) -> None:
-        self.conn, child = multiprocessing.Pipe(duplex=True)
-        self.process = context.Process(target=_serve, args=(child,), daemon=True, name=f"solidnet {name}")
-        self.process.start()
-        child.close()
+    def __init__(self) -> None:
+        mine, theirs = socket.socketpair()
+        with theirs:   # the worker finds the crawl's modules where the crawl's process does
+            command = [sys.executable, "-c", WORKER_MAIN, str(theirs.fileno()), *sys.path]
+            self.process = subprocess.Popen(command, pass_fds=(theirs.fileno(),), stdin=subprocess.DEVNULL)
+        self.conn = Connection(mine.detach())
         self.tasks: deque[asyncio.Future[Any]] = deque()   # sent, for whom, in the order the worker answers
 
 
@@ -78,13 +87,12 @@ class WorkerPool:
     being killed, the pool is closed first (its workers finish what they were sent)."""
 
     def __init__(self, workers: int, name: str) -> None:
-        context = multiprocessing.get_context("spawn")   # the workers start, and import what they run, while the crawl goes on
         self.name = name
-        self.workers = [_Worker(context, name) for _ in range(workers)]
+        self.workers = [_Worker() for _ in range(workers)]   # they start, and import what they run, while the crawl goes on
         self.queued: deque[tuple[bytes, asyncio.Future[Any]]] = deque()   # not sent yet: every worker has a task
         self.loop: asyncio.AbstractEventLoop | None = None
         if self.workers:
-            Finalize(None, self.close, exitpriority=1)   # before multiprocessing terminates daemonic workers
+            Finalize(None, self.close, exitpriority=1)   # as this process ends (multiprocessing runs these at exit)
 
     @property
     def in_workers(self) -> bool:
@@ -93,7 +101,7 @@ class WorkerPool:
 
     def worker_pids(self) -> list[int]:
         """The workers' process ids."""
-        return [worker.process.pid for worker in self.workers if worker.process.pid is not None]
+        return [worker.process.pid for worker in self.workers]
 
     async def run(self, function: Callable[..., T], *args: Any) -> T:
         """`function(*args)` in a worker, or in this process without one (`function`: a module-level
@@ -169,7 +177,7 @@ class WorkerPool:
         self._ignore(worker)
         self.workers.remove(worker)
         worker.conn.close()
-        worker.process.join(timeout=5)
+        _wait(worker, timeout=5)
         _gone(worker.tasks)
         why = type(error).__name__ if not str(error) else error
         if self.workers:
@@ -187,9 +195,18 @@ class WorkerPool:
         for worker in workers:
             worker.conn.close()   # the worker reads the end of its socket and returns
         for worker in workers:
-            worker.process.join()
+            _wait(worker)
         _gone([future for worker in workers for future in worker.tasks] + [future for _task, future in self.queued])
         self.queued.clear()
+
+
+def _wait(worker: _Worker, timeout: float | None = None) -> None:
+    """Wait for a worker to end (its socket closed); one that does not within `timeout` is killed."""
+    try:
+        worker.process.wait(timeout)
+    except subprocess.TimeoutExpired:
+        worker.process.kill()
+        worker.process.wait()
 
 
 def _gone(futures: Iterable[asyncio.Future[Any]]) -> None:

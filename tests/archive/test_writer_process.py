@@ -14,6 +14,7 @@ from pathlib import Path
 from benchmarks.crawl_site import build_content
 from crawler.sample_site.server import SampleServer
 from crawler.urls import page_id
+from crawler.workers import WORKER_MAIN
 from tests.archive.warc_support import read_archive, warcio_check
 from tests.crawl_support import ROOT, crawl_command, read_jsonl, run_crawl, statement_fetches
 
@@ -21,9 +22,9 @@ STATEMENTS = 200
 
 
 def workers(pid: int) -> list[int]:
-    """The process's spawned multiprocessing workers (not its resource tracker)."""
+    """The process's worker processes (`crawler.workers`)."""
     found = [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
-    return [child for child in found if b"spawn_main" in Path(f"/proc/{child}/cmdline").read_bytes()]
+    return [child for child in found if WORKER_MAIN.encode() in Path(f"/proc/{child}/cmdline").read_bytes()]
 
 
 def test_the_crawls_process_takes_over_from_workers_killed_mid_crawl(tmp_path: Path) -> None:
