@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -40,6 +41,8 @@ class RunContext:
     exports_dir: Path
     events: EventBook = field(default_factory=EventBook)   # every event sighting of this run, merged
     reextract: bool = False         # every page read from the web archive (REEXTRACT): the site is not seen
+    unfinished: list[Callable[[], Awaitable[None]]] = field(default_factory=list)   # work behind the crawl (the archive's
+                                    # queued writes): each awaited before the run is judged
     status: Status | None = None    # set when the run ends
     published: bool = False         # set when the run ends: whether its exports and state changes were kept
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, NewType
 
 from parsel import Selector
 
+from .archive.pending import CaptureRef
 from .extract.events import EventRecord
 from .extract.statement import ExtractedStatement
 from .state import StoredRow
@@ -53,7 +54,7 @@ class StatementPage:
     stored: StoredRow | None = None
     previous: dict[str, Any] | None = None   # the record the state holds
     pdf_url: str | None = None         # the PDF the page links ("Show PDF")
-    capture: dict[str, Any] | None = None   # where the archive holds the response (`Capture.evidence()`)
+    capture: CaptureRef = None         # where the archive holds the response (`Capture.evidence()`, maybe still being written)
     content_language: str | None = None     # the response's Content-Language header
     reading: PageReading | None = None      # the page as the spider had it read (`crawler.extract_pool`); None: read by the extract step
 
@@ -85,7 +86,7 @@ class EventSource:
     url: str
     html: str
     selector: Selector | None = None   # the spider's parse of `html`, so the page is parsed once
-    capture: dict[str, Any] | None = None   # where the archive holds the page
+    capture: CaptureRef = None         # where the archive holds the page (maybe still being written)
 
 
 @dataclass

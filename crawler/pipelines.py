@@ -18,6 +18,7 @@ from scrapy import Spider
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
+from .archive.pending import Evidence, evidence
 from .context import run_context, utc_now
 from .extract.events import read_event_sightings
 from .extract_pool import ArticleReading, crawl_pool
@@ -61,16 +62,16 @@ class ExtractPipeline(_Step):
     async def process_item(self, item: Any, spider: Spider | None = None) -> Any:
         if isinstance(item, StatementPage):
             reading = item.reading or await crawl_pool(self.crawler).read(item.html, item.selector, item.url, item.content_language, item.url)
-            return self.statement(item, reading.article)
+            return self.statement(item, reading.article, await evidence(item.capture))
         if isinstance(item, EventSource):
             sightings = read_event_sightings(item.selector or item.html, item.url)
             for problem in sightings.problems:
                 self.stats.inc_value("events/unreadable")
                 logger.warning("%s: event %r left out of the export: %s %r", problem.url, problem.title, problem.reason, problem.text)
-            return EventSightings(item.url, sightings.records, item.capture)
+            return EventSightings(item.url, sightings.records, await evidence(item.capture))
         return item
 
-    def statement(self, item: StatementPage, page: ArticleReading | None) -> Statement:
+    def statement(self, item: StatementPage, page: ArticleReading | None, capture: Evidence | None) -> Statement:
         if page is None:
             self.stats.inc_value("pages/not_article")
             return kept(item, "not an article page")
@@ -98,7 +99,7 @@ class ExtractPipeline(_Step):
         built = page.built if page.built is not None and (page.built.record["url"], page.built.record["pdf_url"]) == (item.url, item.pdf_url) else None
         return Statement(
             url=item.url, template=template_name(page.template), extracted=extracted, stored=item.stored,
-            previous=item.previous, etag=item.etag, last_modified=item.last_modified, capture=item.capture, built=built,
+            previous=item.previous, etag=item.etag, last_modified=item.last_modified, capture=capture, built=built,
         )
 
 

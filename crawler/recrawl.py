@@ -13,6 +13,7 @@ from typing import Any
 
 from parsel import Selector
 
+from .archive.pending import CaptureRef
 from .extract_pool import PageReading
 from .items import Carry, Statement, StatementPage
 from .records import extracted_from_record, template_name
@@ -156,7 +157,7 @@ class Recrawl:
 
     def page(
         self, statement_id: str, url: str, html: str, selector: Selector | None, etag: str | None, last_modified: str | None,
-        pdf_url: str | None = None, capture: dict[str, Any] | None = None, content_language: str | None = None,
+        pdf_url: str | None = None, capture: CaptureRef = None, content_language: str | None = None,
         reading: PageReading | None = None,
     ) -> StatementPage:
         """A statement page came back (200): with its stored row and record, for the pipelines (`pdf_url`: the

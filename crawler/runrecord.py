@@ -112,9 +112,12 @@ class RunRecord:
     def spider_opened(self, spider: Spider) -> None:
         run_context(self.crawler)
 
-    def spider_closed(self, spider: Spider, reason: str) -> None:
-        """Judge the run, publish it unless it failed (`crawler.publish`), append its line to runs.jsonl."""
+    async def spider_closed(self, spider: Spider, reason: str) -> None:
+        """Once the work behind the crawl is done (`RunContext.unfinished`), judge the run, publish it unless
+        it failed (`crawler.publish`), append its line to runs.jsonl."""
         context: RunContext = run_context(self.crawler)
+        for unfinished in context.unfinished:
+            await unfinished()
         stats = self.crawler.stats
         assert stats is not None
         counts = {name: int(stats.get_value(key, 0) or 0) for name, key in COUNTS.items()}

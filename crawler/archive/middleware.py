@@ -5,8 +5,11 @@ each request with every header it is sent with, and each response exactly as rec
 still compressed when the server compressed it, each redirect hop and each retried error as a
 capture of its own.
 
-* Normal runs: a request and a response record per fetch, a revisit record for a 304; the capture
-  travels on in `response.meta["capture"]`. A request marked `ARCHIVE_RESUME` (statement pages and
+* Normal runs: a request and a response record per fetch, a revisit record for a 304. The response
+  goes on at once: its fetch is queued, and written with the others queued meanwhile, a batch at a
+  time, while the crawl goes on; `response.meta["capture"]` is the capture being written
+  (`crawler.archive.pending`), which a record citing it waits for. The run is judged once every
+  queued fetch is written (`RunContext.unfinished`). A request marked `ARCHIVE_RESUME` (statement pages and
   their PDFs) that an earlier run fetched and no published run has used since (the run was killed or
   failed) is answered from the archive instead of the site; one marked `ARCHIVE_CONDITIONAL` gets
   If-None-Match / If-Modified-Since from its latest archived 200. One marked `ARCHIVE_REVISIT` is
@@ -22,8 +25,8 @@ capture of its own.
 
 from __future__ import annotations
 
+import asyncio
 import logging
-import sqlite3
 from datetime import UTC, datetime
 from functools import cached_property
 from pathlib import Path
@@ -40,8 +43,9 @@ from scrapy.settings import BaseSettings
 from ..context import run_context
 from ..workers import WorkerPool
 from .index import ArchiveIndex, Capture
+from .pending import Evidence
 from .reader import read_response
-from .recorder import Target, close_all, record_fetch
+from .recorder import Job, Recorded, Target, close_all, record_fetches
 from .writer import Fetch
 
 logger = logging.getLogger(__name__)
@@ -55,6 +59,9 @@ VALIDATED_BY = "archive_validated_by"         # request.meta key: the capture wh
 ARCHIVED = "archived"                         # flag of a response read from the archive
 DROPPED_HEADERS = (b"Transfer-Encoding",)     # the body is stored de-chunked
 VALIDATORS = (b"If-None-Match", b"If-Modified-Since")     # a conditional request's headers
+BATCH_WAIT = 0.02                             # seconds a queued fetch waits for others to join its batch
+BATCH_FETCHES = 64                            # fetches written in one call of the writer, at most ...
+BATCH_BYTES = 8 * 2**20                       # ... and bytes of their bodies (a single larger one goes alone)
 
 
 class NotInArchive(IgnoreRequest):
@@ -89,11 +96,17 @@ class ArchiveMiddleware:
         self.writer_after = crawler.settings.getint("ARCHIVE_WRITER_AFTER")
         self.fetches = 0      # archived this run
         self.seq = 0   # this run's seq in the index (0 in a re-extraction, which records no run)
+        self.queue: list[tuple[Job, asyncio.Future[Evidence | None]]] = []   # fetches not written yet
+        self.writing: asyncio.Task[None] | None = None   # writes the queue, batch after batch, until it is empty
+        crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ArchiveMiddleware:
         return cls(crawler)
+
+    def spider_opened(self, spider: Spider) -> None:
+        run_context(self.crawler).unfinished.append(self.written)
 
     @property
     def index(self) -> ArchiveIndex:
@@ -181,17 +194,13 @@ class ArchiveMiddleware:
     async def process_response(self, request: Request, response: Response, spider: Spider | None = None) -> Response | Request:
         if ARCHIVED in response.flags or not request.url.startswith(("http://", "https://")) or self.replay:
             return response
-        revisit = response.status == 304 and bool(request.meta.get(ARCHIVE_REVISIT))
-        try:
-            capture = await self.archive(request, response)
-        except (OSError, sqlite3.Error) as error:   # the page is still read; its record says it has no capture
-            self.stats.inc_value("archive/errors")
-            logger.error("could not archive %s: %s", request.url, error)
-            request.meta.pop(CAPTURE, None)
-            return self.unconditional(request, "its revisit could not be archived") if revisit else response
-        request.meta[CAPTURE] = capture.evidence()
-        if not revisit:
+        capture = self.archive(request, response)
+        request.meta[CAPTURE] = capture
+        if not (response.status == 304 and request.meta.get(ARCHIVE_REVISIT)):
             return response
+        if await capture is None:   # a revisit answered from the archive: its record first
+            request.meta.pop(CAPTURE, None)
+            return self.unconditional(request, "its revisit could not be archived")
         if (original := request.meta.get(VALIDATED_BY)) is None:
             return self.unconditional(request, "no archived 200 sent its validators")
         try:
@@ -199,7 +208,7 @@ class ArchiveMiddleware:
         except (OSError, ValueError) as error:
             return self.unconditional(request, f"its archived 200 cannot be read: {error}")
         self.stats.inc_value("archive/revisits_read")
-        request.meta[CAPTURE] = capture.evidence()   # this run's evidence: the revisit record, which refers to the 200
+        request.meta[CAPTURE] = capture   # this run's evidence: the revisit record, which refers to the 200
         return revisited
 
     def unconditional(self, request: Request, why: str) -> Request:
@@ -213,9 +222,9 @@ class ArchiveMiddleware:
         meta = {key: value for key, value in request.meta.items() if key not in (ARCHIVE_REVISIT, VALIDATED_BY, CAPTURE)}
         return request.replace(headers=headers, meta=meta, dont_filter=True)
 
-    async def archive(self, request: Request, response: Response) -> Capture:
-        """Write the fetch to the WARC files and index it, committed at once (`crawler.archive.recorder`, here
-        or in the archive writer process)."""
+    def archive(self, request: Request, response: Response) -> asyncio.Future[Evidence | None]:
+        """Queue the fetch for the WARC files and the index; its capture's evidence once written (None when
+        it could not be: logged and counted, and the page is still read, its record without a capture)."""
         fetch = Fetch(
             url=request.url,
             method=request.method,
@@ -230,15 +239,58 @@ class ArchiveMiddleware:
         )
         original = (request.meta.get(VALIDATED_BY) or self.index.latest_ok(request.url)) if response.status == 304 else None
         fields = {"etag": _header(response, b"ETag"), "last_modified": _header(response, b"Last-Modified"), "key": request.meta.get(ARCHIVE_KEY)}
-        recorded = await self.writer.run(record_fetch, self.target, fetch, original, fields)
-        self.fetches += 1
-        self.stats.inc_value("archive/records", recorded.records)
-        self.stats.inc_value("archive/bytes", recorded.bytes)
-        return recorded.capture
+        loop = asyncio.get_running_loop()
+        capture: asyncio.Future[Evidence | None] = loop.create_future()
+        self.queue.append(((fetch, original, fields), capture))
+        if self.writing is None:
+            self.writing = loop.create_task(self.write_queue())
+        return capture
 
-    def spider_closed(self, spider: Spider, reason: str) -> None:
-        """Close the files (the writer process ends, and this one's, had it taken over); mark the run published
-        in the index when it was (the run record decided first)."""
+    async def write_queue(self) -> None:
+        """Write the queued fetches, a batch at a time (what was queued in `BATCH_WAIT`, at most `BATCH_FETCHES`:
+        one message to the writer and one commit of the index for all), here for a run's first
+        `ARCHIVE_WRITER_AFTER` fetches, then in the archive writer process."""
+        try:
+            while self.queue:
+                if len(self.queue) < BATCH_FETCHES:
+                    await asyncio.sleep(BATCH_WAIT)   # the fetches that arrive meanwhile join the batch
+                batch = _batch(self.queue, self.before_writer() or BATCH_FETCHES)
+                del self.queue[: len(batch)]
+                writer = self.writer
+                self.fetches += len(batch)
+                try:
+                    results = await writer.run(record_fetches, self.target, [job for job, _capture in batch])
+                except Exception as error:   # the files or the index cannot be opened
+                    results = [f"{type(error).__name__}: {error}"] * len(batch)
+                for (job, capture), result in zip(batch, results, strict=True):
+                    evidence = self.recorded(job[0].url, result)
+                    if not capture.done():   # (cancelled with what awaited it, at shutdown)
+                        capture.set_result(evidence)
+        finally:
+            self.writing = None
+
+    def before_writer(self) -> int:
+        """How many fetches this process still archives itself before the writer process takes over (0: none)."""
+        return max(0, self.writer_after - self.fetches) if not self._moved else 0
+
+    def recorded(self, url: str, result: Recorded | str) -> Evidence | None:
+        if isinstance(result, str):
+            self.stats.inc_value("archive/errors")
+            logger.error("could not archive %s: %s", url, result)
+            return None
+        self.stats.inc_value("archive/records", result.records)
+        self.stats.inc_value("archive/bytes", result.bytes)
+        return result.capture.evidence()
+
+    async def written(self) -> None:
+        """Once every fetch queued so far is written (or failed)."""
+        while self.writing is not None:
+            await self.writing
+
+    async def spider_closed(self, spider: Spider, reason: str) -> None:
+        """Once the queue is written, close the files (the writer process ends, and this one's, had it taken
+        over); mark the run published in the index when it was (the run record decided first)."""
+        await self.written()
         if self._writer is not None:
             self._writer.close()
         close_all()
@@ -247,6 +299,16 @@ class ArchiveMiddleware:
             if context.published and not self.replay:
                 self._index.mark_published(self.seq)
             self._index.close()
+
+
+def _batch(queue: list[tuple[Job, asyncio.Future[Evidence | None]]], most: int) -> list[tuple[Job, asyncio.Future[Evidence | None]]]:
+    """The first queued fetches, at most `most` of them and BATCH_BYTES of bodies (at least one)."""
+    size = 0
+    for count, ((fetch, _original, _fields), _capture) in enumerate(queue[:most]):
+        size += len(fetch.body)
+        if size > BATCH_BYTES and count:
+            return queue[:count]
+    return queue[:most]
 
 
 def _header(response: Response, name: bytes) -> str | None:

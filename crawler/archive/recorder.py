@@ -1,6 +1,7 @@
-"""What the archive's writer process runs (`crawler.workers`): each fetch written to the run's WARC files
-and indexed, committed at once, as `ArchiveMiddleware` sends it. The crawl's process waits for the
-capture before the response goes on, so every capture an export cites is written first.
+"""What the archive's writer process runs (`crawler.workers`): the fetches `ArchiveMiddleware` queued, a
+batch at a time, written to the run's WARC files and indexed in one commit. The crawl goes on meanwhile;
+the record of a statement waits for its page's capture (`crawler.archive.pending`), so every capture an
+export cites is written first.
 
 The files and the index connection are the process's own, opened on its first fetch and closed (the
 files fsynced) when it ends; a writer that died is replaced by the same calls in the crawl's process,
@@ -9,6 +10,7 @@ whose files go on under the next free file names.
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from multiprocessing.util import Finalize
 from typing import Any
@@ -39,20 +41,33 @@ class Recorded:
     bytes: int
 
 
-def record_fetch(target: Target, fetch: Fetch, original: Capture | None, fields: dict[str, Any]) -> Recorded:
-    """Write the fetch (a revisit of `original` when given) and index it; `fields`: the capture's
-    etag, last_modified and key."""
+Job = tuple[Fetch, Capture | None, dict[str, Any]]   # a fetch, the capture a 304 revisits, the capture's etag, last_modified and key
+
+
+def record_fetches(target: Target, jobs: list[Job]) -> list[Recorded | str]:
+    """Write each fetch (a revisit of its original capture when given), then index them all in one commit;
+    a fetch that could not be written or indexed is the reason, in its place."""
     files, index = _opened(target)
-    before = (files.records, files.bytes)
-    written = files.write(fetch, original)
-    capture = Capture(
-        record_id=written.record_id, url=fetch.url, kind="revisit" if original is not None else "response",
-        status=fetch.status, file=written.file, offset=written.offset, length=written.length, digest=written.digest,
-        fetched_at=fetch.fetched.isoformat(timespec="seconds"), warc_date=warc_date(fetch.fetched),
-        spider=target.spider, run=target.run, **fields,
-    )
-    index.add(capture)
-    return Recorded(capture, files.records - before[0], files.bytes - before[1])
+    results: list[Recorded | str] = []
+    for fetch, original, fields in jobs:
+        before = (files.records, files.bytes)
+        try:
+            written = files.write(fetch, original)
+        except OSError as error:
+            results.append(str(error))
+            continue
+        capture = Capture(
+            record_id=written.record_id, url=fetch.url, kind="revisit" if original is not None else "response",
+            status=fetch.status, file=written.file, offset=written.offset, length=written.length, digest=written.digest,
+            fetched_at=fetch.fetched.isoformat(timespec="seconds"), warc_date=warc_date(fetch.fetched),
+            spider=target.spider, run=target.run, **fields,
+        )
+        results.append(Recorded(capture, files.records - before[0], files.bytes - before[1]))
+    try:
+        index.add(*(result.capture for result in results if isinstance(result, Recorded)))
+    except sqlite3.Error as error:
+        return [result if isinstance(result, str) else f"not indexed: {error}" for result in results]
+    return results
 
 
 def _opened(target: Target) -> tuple[WarcFiles, ArchiveIndex]:
