@@ -28,6 +28,7 @@ if TYPE_CHECKING:   # the workers import this module: they need no Scrapy
     from scrapy.crawler import Crawler
 
 _ATTR = "_solidnet_extraction_pool"
+READ_GATHER = 0.02   # seconds a page waits for others to go to a worker in one message with it
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ class ExtractionPool(WorkerPool):
     """`workers` processes reading statement pages (and list pages, `run`); none: read in this process."""
 
     def __init__(self, workers: int, registry: str | None = None) -> None:
-        super().__init__(workers, "extraction workers")
+        super().__init__(workers, "extraction workers", gather=READ_GATHER)
         self.registry = registry   # PARTY_REGISTRY, which records are built with
 
     async def read(

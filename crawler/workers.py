@@ -2,12 +2,15 @@
 
 Each worker is a new Python process with a socket of its own (`python -c`, importing only what it
 runs: a `multiprocessing` spawn would import the crawl's main module, all of Scrapy, into every
-worker); the crawl's event loop reads the answers as they arrive, so the pool has no thread in the crawl's process competing with it for the GIL. A
-function runs in a worker by name (a module-level function) on pickled arguments; its exception comes
-back to the caller. A worker that ends (killed, crashed) is logged once, and from then on, and for
-what it had in hand, the functions run in the crawl's process: nothing is lost. A worker ends when the
-crawl's process closes its socket or ends, killed or not; functions' `multiprocessing.util.Finalize`
-hooks run as it ends normally.
+worker); the crawl's event loop reads the answers as they arrive, so the pool has no thread in the
+crawl's process competing with it for the GIL. A function runs in a worker by name (a module-level
+function) on pickled arguments; its exception comes back to the caller. Tasks go in messages, as
+many as are queued (and, with `gather`, as arrive within that many seconds), each message answered
+in one: every wake-up of a worker and of the crawl's event loop costs more than a small task. A
+worker that ends (killed, crashed) is logged once, and from then on, and for what it had in hand, the
+functions run in the crawl's process: nothing is lost. A worker ends when the crawl's process closes
+its socket or ends, killed or not; functions' `multiprocessing.util.Finalize` hooks run as it ends
+normally.
 """
 
 from __future__ import annotations
@@ -29,7 +32,8 @@ from typing import Any, TypeVar
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
 WORKER_NICENESS = 10     # below the crawl's event loop, which every page waits on, when the cores are all busy
-AHEAD_BYTES = 64 * 1024   # the largest task sent to a worker that is running one (a Unix socket buffers about 200 KiB)
+AHEAD_BYTES = 64 * 1024   # the largest message sent to a worker that is running one (a Unix socket buffers about 200 KiB)
+MESSAGE_BYTES = 4 * 2**20   # the tasks sent in one message to an idle worker, at most (one larger task goes alone)
 WORKER_MAIN = "import sys; sys.path[:0] = sys.argv[2:]; from crawler.workers import serve; serve(int(sys.argv[1]))"
 
 
@@ -43,34 +47,61 @@ def serve(fd: int) -> None:
 
 
 def _serve(conn: Connection) -> None:
-    """A worker: run each function sent on its arguments, answer with the result or the function's exception,
-    until the crawl's process closes its end (or ends, killed or not: the socket then reads as closed)."""
+    """A worker: run each function of each message on its arguments, answer the message with their results
+    or exceptions, in order, until the crawl's process closes its end (or ends, killed or not: the socket
+    then reads as closed)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C stops the crawl, which then closes its workers
     os.nice(WORKER_NICENESS)
     while True:
         try:
-            task = conn.recv_bytes()
+            message = conn.recv_bytes()
         except (EOFError, OSError):
             return
         try:
-            function, args = pickle.loads(task)
-            answer = pickle.dumps((True, function(*args)))
-        except Exception as error:   # the function's failure (or its task's) is the caller's to log
-            try:
-                answer = pickle.dumps((False, error))
-            except Exception:
-                answer = pickle.dumps((False, RuntimeError(f"{type(error).__name__}: {error}")))
+            answer = _answer([_run(task) for task in pickle.loads(message)])
+        except Exception as error:   # a message that cannot be read: one failure, for each of its tasks
+            answer = pickle.dumps([_picklable((False, error))])
         try:
             conn.send_bytes(answer)
         except OSError:   # the crawl's process is gone
             return
 
 
+def _run(task: bytes) -> tuple[bool, Any]:
+    try:
+        function, args = pickle.loads(task)
+        return True, function(*args)
+    except Exception as error:   # the function's failure (or its task's) is the caller's to log
+        return False, error
+
+
+def _answer(results: list[tuple[bool, Any]]) -> bytes:
+    try:
+        return pickle.dumps(results)
+    except Exception:
+        return pickle.dumps([_picklable(result) for result in results])
+
+
+def _picklable(result: tuple[bool, Any]) -> tuple[bool, Any]:
+    """The result, or its pickling error (or an exception that cannot be pickled, as a RuntimeError)."""
+    try:
+        pickle.dumps(result)
+        return result
+    except Exception as error:
+        failure = error if result[0] else result[1]
+    try:
+        pickle.dumps(failure)
+        return False, failure
+    except Exception:
+        return False, RuntimeError(f"{type(failure).__name__}: {failure}")
+
+
 class _Worker:
-    """One worker process and the crawl's end of its socket. A worker gets a second task while it runs
-    one only when that task is small (`AHEAD_BYTES`, well inside a socket's buffer), so the send never
-    waits; a large task is sent once the worker is idle, reading its socket. Either way the crawl's
-    process never waits on a worker that waits on it (to take an answer, whatever its size)."""
+    """One worker process and the crawl's end of its socket. Tasks go in messages, as many as are queued: a
+    worker gets a second message while it runs one only when that message is small (`AHEAD_BYTES`, well
+    inside a socket's buffer), so the send never waits; a larger one is sent once the worker is idle,
+    reading its socket. Either way the crawl's process never waits on a worker that waits on it (to take
+    an answer, whatever its size)."""
 
     def __init__(self) -> None:
         mine, theirs = socket.socketpair()
@@ -78,16 +109,20 @@ class _Worker:
             command = [sys.executable, "-c", WORKER_MAIN, str(theirs.fileno()), *sys.path]
             self.process = subprocess.Popen(command, pass_fds=(theirs.fileno(),), stdin=subprocess.DEVNULL)
         self.conn = Connection(mine.detach())
-        self.tasks: deque[asyncio.Future[Any]] = deque()   # sent, for whom, in the order the worker answers
+        self.tasks: deque[list[asyncio.Future[Any]]] = deque()   # each message sent: for whom, in the order the worker answers
 
 
 class WorkerPool:
     """`workers` processes running functions for the crawl's process (`name`: what they are, in the log);
-    none: every function runs in this process. As the crawl's process ends, however it ends short of
-    being killed, the pool is closed first (its workers finish what they were sent)."""
+    none: every function runs in this process. With `gather` (seconds), a task waits that long for others
+    to go with it in one message, answered in one message: fewer wake-ups of the worker and of the
+    crawl's event loop, for that much more latency. As the crawl's process ends, however it ends short
+    of being killed, the pool is closed first (its workers finish what they were sent)."""
 
-    def __init__(self, workers: int, name: str) -> None:
+    def __init__(self, workers: int, name: str, gather: float = 0.0) -> None:
         self.name = name
+        self.gather = gather
+        self._gathering: asyncio.TimerHandle | None = None   # sends what was queued once `gather` is over
         self.workers = [_Worker() for _ in range(workers)]   # they start, and import what they run, while the crawl goes on
         self.queued: deque[tuple[bytes, asyncio.Future[Any]]] = deque()   # not sent yet: every worker has a task
         self.loop: asyncio.AbstractEventLoop | None = None
@@ -120,8 +155,15 @@ class WorkerPool:
             self._listen(loop)
         future: asyncio.Future[Any] = loop.create_future()
         self.queued.append((pickle.dumps((function, args)), future))
-        self._send()
+        if not self.gather:
+            self._send()
+        elif self._gathering is None:
+            self._gathering = loop.call_later(self.gather, self._gathered)
         return await future
+
+    def _gathered(self) -> None:
+        self._gathering = None
+        self._send()
 
     def _listen(self, loop: asyncio.AbstractEventLoop) -> None:
         self._unlisten()
@@ -140,36 +182,44 @@ class WorkerPool:
             self.loop.remove_reader(worker.conn.fileno())
 
     def _send(self) -> None:
-        """Tasks queued go, in order, to an idle worker, else (a small task) to one with a single task."""
+        """Tasks queued go, in order, in one message to an idle worker (at most `MESSAGE_BYTES` of them, at
+        least one), else in one small message (`AHEAD_BYTES`) to a worker with a single message in hand."""
         while self.queued and self.workers:
-            task, future = self.queued[0]
             worker = min(self.workers, key=lambda w: len(w.tasks))
-            if worker.tasks and (len(worker.tasks) > 1 or len(task) > AHEAD_BYTES):
+            if len(worker.tasks) > 1:
                 return
-            self.queued.popleft()
+            batch = _first(self.queued, AHEAD_BYTES if worker.tasks else MESSAGE_BYTES, allow_large=not worker.tasks)
+            if not batch:
+                return
             try:
-                worker.conn.send_bytes(task)
+                worker.conn.send_bytes(pickle.dumps([task for task, _future in batch]))
             except OSError as error:
-                self.queued.appendleft((task, future))
+                self.queued.extendleft(reversed(batch))
                 self._stopped(worker, error)
                 continue
-            worker.tasks.append(future)
+            worker.tasks.append([future for _task, future in batch])
 
     def _answered(self, worker: _Worker) -> None:
         try:
-            ok, value = pickle.loads(worker.conn.recv_bytes())
+            message = worker.conn.recv_bytes()
         except (EOFError, OSError) as error:
             self._stopped(worker, error)
             return
-        except Exception as error:   # an answer that cannot be read is that task's failure
-            ok, value = False, error
-        future = worker.tasks.popleft()
-        if not future.done():
-            if ok:
-                future.set_result(value)
-            else:
-                future.set_exception(value)
-        self._send()
+        futures = worker.tasks.popleft()
+        try:
+            answers: list[tuple[bool, Any]] = pickle.loads(message)
+        except Exception as error:   # an answer that cannot be read is its tasks' failure
+            answers = [(False, error)]
+        if len(answers) != len(futures):   # a message the worker could not read: one failure, for each of its tasks
+            answers = answers[:1] * len(futures)
+        for future, (ok, value) in zip(futures, answers, strict=True):
+            if not future.done():
+                if ok:
+                    future.set_result(value)
+                else:
+                    future.set_exception(value)
+        if self._gathering is None:
+            self._send()
 
     def _stopped(self, worker: _Worker, error: BaseException) -> None:
         """A worker ended: logged; its task runs in this process. The other workers go on; once none is
@@ -178,7 +228,7 @@ class WorkerPool:
         self.workers.remove(worker)
         worker.conn.close()
         _wait(worker, timeout=5)
-        _gone(worker.tasks)
+        _gone(future for futures in worker.tasks for future in futures)
         why = type(error).__name__ if not str(error) else error
         if self.workers:
             logger.error("one of the %s stopped (%s); the others go on", self.name, why)
@@ -196,8 +246,21 @@ class WorkerPool:
             worker.conn.close()   # the worker reads the end of its socket and returns
         for worker in workers:
             _wait(worker)
-        _gone([future for worker in workers for future in worker.tasks] + [future for _task, future in self.queued])
+        if self._gathering is not None:
+            self._gathering.cancel()
+            self._gathering = None
+        _gone([future for worker in workers for futures in worker.tasks for future in futures] + [future for _task, future in self.queued])
         self.queued.clear()
+
+
+def _first(queued: deque[tuple[bytes, asyncio.Future[Any]]], most: int, allow_large: bool) -> list[tuple[bytes, asyncio.Future[Any]]]:
+    """The first queued tasks that fit in `most` bytes; a larger first one alone when `allow_large`."""
+    batch: list[tuple[bytes, asyncio.Future[Any]]] = []
+    size = 0
+    while queued and (size + len(queued[0][0]) <= most or (allow_large and not batch)):
+        size += len(queued[0][0])
+        batch.append(queued.popleft())
+    return batch
 
 
 def _wait(worker: _Worker, timeout: float | None = None) -> None:
