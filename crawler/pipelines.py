@@ -205,6 +205,7 @@ class StagePipeline(_Step):
             context.state.save(StoredRow(record["id"], record["url"], record["posted_at"], digest, item.etag, item.last_modified, checked), record)
         else:
             context.state.save(StoredRow(row.id, row.url, row.posted_at, digest, row.etag, row.last_modified, checked), record)
+        context.validated.add(record["id"])
         return item
 
 

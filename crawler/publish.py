@@ -3,7 +3,8 @@
 One step, in this order:
 1. every export is written to a temporary dot-file beside its final name (`.<name>.<random>.tmp`),
    streamed from the state (which holds every record of the run), each line checked against its
-   schema as the last step before it is written; every file is flushed and fsynced;
+   schema as the last step before it is written (a statement the validate step passed this run,
+   `RunContext.validated`, is written as it was checked and stored); every file is flushed and fsynced;
 2. the state transaction is committed;
 3. the temporary files are moved over the exports (`os.replace`, atomic), and the folder fsynced.
 
@@ -60,10 +61,10 @@ class Publication:
         self.files.append((Path(tmp), self.folder / name))
         return os.fdopen(fd, "wb")
 
-    def line(self, file: IO[bytes], schema: Export, record: dict[str, Any], text: str | None = None) -> None:
+    def line(self, file: IO[bytes], schema: Export, record: dict[str, Any], text: str | None = None, checked: bool = False) -> None:
         """Write one record (`text`: its JSON as the state stores it, which is its line), if it holds its
-        schema; an invalid one is logged, counted and left out."""
-        if found := problems(schema, record):
+        schema (`checked`: this text was checked this run); an invalid one is logged, counted and left out."""
+        if not checked and (found := problems(schema, record)):
             self.invalid += 1
             logger.error("invalid %s record %s left out of the export: %s", schema, record.get("id", ""), "; ".join(found))
             return
@@ -99,7 +100,7 @@ def write_statements(publication: Publication, context: RunContext) -> None:
     tally = PartyTally()
     with publication.open("statements.jsonl") as statements, publication.open("signatories.jsonl") as signatories:
         for text, record in context.state.record_texts():
-            publication.line(statements, "statement", record, text)
+            publication.line(statements, "statement", record, text, checked=record["id"] in context.validated)
             for line in signatory_lines(record):
                 publication.line(signatories, "signatory", line)
             if record.get("removed_at") is None:   # a statement gone from the site no longer counts
