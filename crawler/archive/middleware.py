@@ -98,6 +98,8 @@ class ArchiveMiddleware:
         self.seq = 0   # this run's seq in the index (0 in a re-extraction, which records no run)
         self.queue: list[tuple[Job, asyncio.Future[Evidence | None]]] = []   # fetches not written yet
         self.writing: asyncio.Task[None] | None = None   # writes the queue, batch after batch, until it is empty
+        self.gathering: asyncio.Future[None] | None = None   # set when the batch being gathered is to go
+        self.hurried = False   # a response waits for its capture: the batch goes at once
         crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
@@ -194,9 +196,10 @@ class ArchiveMiddleware:
     async def process_response(self, request: Request, response: Response, spider: Spider | None = None) -> Response | Request:
         if ARCHIVED in response.flags or not request.url.startswith(("http://", "https://")) or self.replay:
             return response
-        capture = self.archive(request, response)
+        revisit = response.status == 304 and bool(request.meta.get(ARCHIVE_REVISIT))
+        capture = self.archive(request, response, hurry=revisit)
         request.meta[CAPTURE] = capture
-        if not (response.status == 304 and request.meta.get(ARCHIVE_REVISIT)):
+        if not revisit:
             return response
         if await capture is None:   # a revisit answered from the archive: its record first
             request.meta.pop(CAPTURE, None)
@@ -222,9 +225,10 @@ class ArchiveMiddleware:
         meta = {key: value for key, value in request.meta.items() if key not in (ARCHIVE_REVISIT, VALIDATED_BY, CAPTURE)}
         return request.replace(headers=headers, meta=meta, dont_filter=True)
 
-    def archive(self, request: Request, response: Response) -> asyncio.Future[Evidence | None]:
+    def archive(self, request: Request, response: Response, hurry: bool = False) -> asyncio.Future[Evidence | None]:
         """Queue the fetch for the WARC files and the index; its capture's evidence once written (None when
-        it could not be: logged and counted, and the page is still read, its record without a capture)."""
+        it could not be: logged and counted, and the page is still read, its record without a capture).
+        `hurry`: the response waits for it, so its batch goes without waiting for more."""
         fetch = Fetch(
             url=request.url,
             method=request.method,
@@ -244,6 +248,10 @@ class ArchiveMiddleware:
         self.queue.append(((fetch, original, fields), capture))
         if self.writing is None:
             self.writing = loop.create_task(self.write_queue())
+        if hurry:
+            self.hurried = True
+            if self.gathering is not None:
+                _resolve(self.gathering)
         return capture
 
     async def write_queue(self) -> None:
@@ -252,8 +260,9 @@ class ArchiveMiddleware:
         `ARCHIVE_WRITER_AFTER` fetches, then in the archive writer process."""
         try:
             while self.queue:
-                if len(self.queue) < BATCH_FETCHES:
-                    await asyncio.sleep(BATCH_WAIT)   # the fetches that arrive meanwhile join the batch
+                if len(self.queue) < BATCH_FETCHES and not self.hurried:   # the fetches that arrive meanwhile join the batch
+                    await self.gather(asyncio.get_running_loop())
+                self.hurried = False
                 batch = _batch(self.queue, self.before_writer() or BATCH_FETCHES)
                 del self.queue[: len(batch)]
                 writer = self.writer
@@ -268,6 +277,16 @@ class ArchiveMiddleware:
                         capture.set_result(evidence)
         finally:
             self.writing = None
+
+    async def gather(self, loop: asyncio.AbstractEventLoop) -> None:
+        """`BATCH_WAIT` seconds, or until a response that waits for its capture is queued (`hurried`)."""
+        self.gathering = loop.create_future()
+        timer = loop.call_later(BATCH_WAIT, _resolve, self.gathering)
+        try:
+            await self.gathering
+        finally:
+            timer.cancel()
+            self.gathering = None
 
     def before_writer(self) -> int:
         """How many fetches this process still archives itself before the writer process takes over (0: none)."""
@@ -299,6 +318,11 @@ class ArchiveMiddleware:
             if context.published and not self.replay:
                 self._index.mark_published(self.seq)
             self._index.close()
+
+
+def _resolve(future: asyncio.Future[None]) -> None:
+    if not future.done():
+        future.set_result(None)
 
 
 def _batch(queue: list[tuple[Job, asyncio.Future[Evidence | None]]], most: int) -> list[tuple[Job, asyncio.Future[Evidence | None]]]:

@@ -43,18 +43,18 @@ class EventsSpider(SolidnetSpider):
         """A page with teasers, or an event page: handed on whole; the event pages it links to are fetched."""
         if not isinstance(response, TextResponse):
             return
-        yield EventSource(
+        yield from self.event_requests(self.site_links(linked_urls(response.selector, response.url)))
+        yield EventSource(   # after the requests: Scrapy takes a callback's outputs in turn, and the item's steps wait for its capture
             url=canonical_url(response.url, self.base_url), html=response.text, selector=response.selector, capture=response.meta.get(CAPTURE)
         )
-        yield from self.event_requests(self.site_links(linked_urls(response.selector, response.url)))
 
     def parse_section(self, response: Response) -> Iterator[Any]:
-        """The events section: the page itself, every page of its AJAX lists and of its server-rendered pager."""
-        yield from self.parse(response)
+        """The events section: every page of its AJAX lists and of its server-rendered pager, then the page itself."""
         if isinstance(response, TextResponse):
             yield from self.list_requests(find_lists(response.selector, response.url), response.url)
             for url in self.pagination_links(response):
                 yield self.page_request(url, self.parse_section)
+        yield from self.parse(response)
 
     def page_request(self, url: str, callback: Callable[..., Any], **meta: Any) -> scrapy.Request:
         """A request for an events page: conditional, a 304 read again from the archive (`REVISITED`)."""
@@ -69,9 +69,9 @@ class EventsSpider(SolidnetSpider):
         yield from self.event_requests([url])
 
     def list_entries(self, urls: list[str], response: TextResponse) -> Iterator[Any]:
-        """One page of the events list: its teasers, seen on the list page; their detail pages."""
-        yield EventSource(url=list_page(response), html=response.text, selector=response.selector, capture=response.meta.get(CAPTURE))
+        """One page of the events list: their detail pages; its teasers, seen on the list page (after the requests)."""
         yield from self.event_requests(canonical_url(url, self.base_url) for url in urls if on_site(url, self.base_url))
+        yield EventSource(url=list_page(response), html=response.text, selector=response.selector, capture=response.meta.get(CAPTURE))
 
     def event_requests(self, urls: Iterable[str]) -> Iterator[scrapy.Request]:
         """Requests for the event detail pages among canonical URLs, each asked for once; one that a killed or

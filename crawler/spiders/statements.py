@@ -94,15 +94,15 @@ class StatementsSpider(SolidnetSpider):
             url = canonical_url(response.url, self.base_url)
             if page_id(url) not in self.recrawl.seen and is_article_page(response.selector, url) and (claimed := self.recrawl.claim(url)):
                 page = self.fetched(response, claimed, url, links.pdf_url)
-        if page is not None:
-            yield page
-            if page.pdf_url and on_site(page.pdf_url, self.base_url):
-                yield self.pdf_request(page.pdf_url)
+        if page is not None and page.pdf_url and on_site(page.pdf_url, self.base_url):
+            yield self.pdf_request(page.pdf_url)
         for request in self.list_requests(links.lists, response.url):
             yield request
         for link in self.site_links(links.urls):
             for followed in self.follow(link):
                 yield followed
+        if page is not None:   # last: Scrapy takes a callback's outputs in turn, and the item's steps wait for its capture
+            yield page
 
     async def read(self, response: TextResponse, statement_url: str) -> PageReading | None:
         """A statement page read by the extraction pool, its record built for `statement_url`; None when reading
