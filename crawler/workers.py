@@ -124,7 +124,7 @@ class WorkerPool:
         self.gather = gather
         self._gathering: asyncio.TimerHandle | None = None   # sends what was queued once `gather` is over
         self.workers = [_Worker() for _ in range(workers)]   # they start, and import what they run, while the crawl goes on
-        self.queued: deque[tuple[bytes, asyncio.Future[Any]]] = deque()   # not sent yet: every worker has a task
+        self.queued: deque[tuple[bytes, asyncio.Future[Any]]] = deque()   # not sent yet: gathering, or every worker has its hands full
         self.loop: asyncio.AbstractEventLoop | None = None
         if self.workers:
             Finalize(None, self.close, exitpriority=1)   # as this process ends (multiprocessing runs these at exit)
