@@ -41,7 +41,7 @@ class RunContext:
     exports_dir: Path
     events: EventBook = field(default_factory=EventBook)   # every event sighting of this run, merged
     reextract: bool = False         # every page read from the web archive (REEXTRACT): the site is not seen
-    validated: set[str] = field(default_factory=set)   # statements whose record, as stored, the validate step passed this run
+    staged: set[str] = field(default_factory=set)   # statements the stage step stored this run: each as the validate step passed it
     unfinished: list[Callable[[], Awaitable[None]]] = field(default_factory=list)   # work behind the crawl (the archive's
                                     # queued writes): each awaited before the run is judged
     status: Status | None = None    # set when the run ends

@@ -179,10 +179,6 @@ class StagePipeline(_Step):
     fetch failed or discovery incomplete) otherwise; event sightings into the run's event book.
     A statement passing twice in one run is dropped the second time."""
 
-    def __init__(self, crawler: Crawler) -> None:
-        super().__init__(crawler)
-        self.staged: set[str] = set()
-
     def process_item(self, item: Any, spider: Spider | None = None) -> Any:
         context = run_context(self.crawler)
         if isinstance(item, EventSightings):
@@ -193,9 +189,9 @@ class StagePipeline(_Step):
         if not isinstance(item, Statement):
             return item
         record = item.record
-        if record["id"] in self.staged:
+        if record["id"] in context.staged:
             raise DropItem(f"statement {record['id']} passed twice in one run")
-        self.staged.add(record["id"])
+        context.staged.add(record["id"])
         self.stats.inc_value(f"items/{outcome(item)}")
         row, digest = item.stored, item.digest
         checked = context.number if item.carried in (None, Carry.NOT_MODIFIED) or row is None else row.checked_run
@@ -205,7 +201,6 @@ class StagePipeline(_Step):
             context.state.save(StoredRow(record["id"], record["url"], record["posted_at"], digest, item.etag, item.last_modified, checked), record)
         else:
             context.state.save(StoredRow(row.id, row.url, row.posted_at, digest, row.etag, row.last_modified, checked), record)
-        context.validated.add(record["id"])
         return item
 
 

@@ -4,7 +4,7 @@ One step, in this order:
 1. every export is written to a temporary dot-file beside its final name (`.<name>.<random>.tmp`),
    streamed from the state (which holds every record of the run), each line checked against its
    schema as the last step before it is written (a statement the validate step passed this run,
-   `RunContext.validated`, is written as it was checked and stored); every file is flushed and fsynced;
+   `RunContext.staged`, is written as it was checked and stored); every file is flushed and fsynced;
 2. the state transaction is committed;
 3. the temporary files are moved over the exports (`os.replace`, atomic), and the folder fsynced.
 
@@ -100,7 +100,7 @@ def write_statements(publication: Publication, context: RunContext) -> None:
     tally = PartyTally()
     with publication.open("statements.jsonl") as statements, publication.open("signatories.jsonl") as signatories:
         for text, record in context.state.record_texts():
-            publication.line(statements, "statement", record, text, checked=record["id"] in context.validated)
+            publication.line(statements, "statement", record, text, checked=record["id"] in context.staged)
             for line in signatory_lines(record):
                 publication.line(signatories, "signatory", line)
             if record.get("removed_at") is None:   # a statement gone from the site no longer counts

@@ -31,6 +31,7 @@ from typing import Any, TypeVar
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
+Q = TypeVar("Q")
 WORKER_NICENESS = 10     # below the crawl's event loop, which every page waits on, when the cores are all busy
 AHEAD_BYTES = 64 * 1024   # the largest message sent to a worker that is running one (a Unix socket buffers about 200 KiB)
 MESSAGE_BYTES = 4 * 2**20   # the tasks sent in one message to an idle worker, at most (one larger task goes alone)
@@ -188,7 +189,7 @@ class WorkerPool:
             worker = min(self.workers, key=lambda w: len(w.tasks))
             if len(worker.tasks) > 1:
                 return
-            batch = _first(self.queued, AHEAD_BYTES if worker.tasks else MESSAGE_BYTES, allow_large=not worker.tasks)
+            batch = take_fitting(self.queued, _task_size, AHEAD_BYTES if worker.tasks else MESSAGE_BYTES, allow_large=not worker.tasks)
             if not batch:
                 return
             try:
@@ -253,14 +254,21 @@ class WorkerPool:
         self.queued.clear()
 
 
-def _first(queued: deque[tuple[bytes, asyncio.Future[Any]]], most: int, allow_large: bool) -> list[tuple[bytes, asyncio.Future[Any]]]:
-    """The first queued tasks that fit in `most` bytes; a larger first one alone when `allow_large`."""
-    batch: list[tuple[bytes, asyncio.Future[Any]]] = []
-    size = 0
-    while queued and (size + len(queued[0][0]) <= most or (allow_large and not batch)):
-        size += len(queued[0][0])
-        batch.append(queued.popleft())
-    return batch
+def take_fitting(queue: deque[Q], size: Callable[[Q], int], most_bytes: int, most: int | None = None, allow_large: bool = True) -> list[Q]:
+    """The first items of `queue`, taken off it, that fit in `most_bytes` (and number at most `most`); a
+    larger first one alone when `allow_large`."""
+    taken: list[Q] = []
+    total = 0
+    while queue and (most is None or len(taken) < most):
+        if total + size(queue[0]) > most_bytes and not (allow_large and not taken):
+            break
+        total += size(queue[0])
+        taken.append(queue.popleft())
+    return taken
+
+
+def _task_size(queued: tuple[bytes, asyncio.Future[Any]]) -> int:
+    return len(queued[0])
 
 
 def _wait(worker: _Worker, timeout: float | None = None) -> None:

@@ -27,6 +27,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections import deque
+from contextlib import suppress
 from datetime import UTC, datetime
 from functools import cached_property
 from pathlib import Path
@@ -41,7 +43,7 @@ from scrapy.responsetypes import responsetypes
 from scrapy.settings import BaseSettings
 
 from ..context import run_context
-from ..workers import WorkerPool
+from ..workers import WorkerPool, take_fitting
 from .index import ArchiveIndex, Capture
 from .pending import Evidence
 from .reader import read_response
@@ -62,6 +64,7 @@ VALIDATORS = (b"If-None-Match", b"If-Modified-Since")     # a conditional reques
 BATCH_WAIT = 0.02                             # seconds a queued fetch waits for others to join its batch
 BATCH_FETCHES = 64                            # fetches written in one call of the writer, at most ...
 BATCH_BYTES = 8 * 2**20                       # ... and bytes of their bodies (a single larger one goes alone)
+Queued = tuple[Job, asyncio.Future[Evidence | None]]   # a fetch to write, and its capture's evidence to come
 
 
 class NotInArchive(IgnoreRequest):
@@ -96,10 +99,9 @@ class ArchiveMiddleware:
         self.writer_after = crawler.settings.getint("ARCHIVE_WRITER_AFTER")
         self.fetches = 0      # archived this run
         self.seq = 0   # this run's seq in the index (0 in a re-extraction, which records no run)
-        self.queue: list[tuple[Job, asyncio.Future[Evidence | None]]] = []   # fetches not written yet
+        self.queue: deque[Queued] = deque()   # fetches not written yet
         self.writing: asyncio.Task[None] | None = None   # writes the queue, batch after batch, until it is empty
-        self.gathering: asyncio.Future[None] | None = None   # set when the batch being gathered is to go
-        self.hurried = False   # a response waits for its capture: the batch goes at once
+        self.hurry = asyncio.Event()   # set when a response that waits for its capture is queued: its batch goes at once
         crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
@@ -249,9 +251,7 @@ class ArchiveMiddleware:
         if self.writing is None:
             self.writing = loop.create_task(self.write_queue())
         if hurry:
-            self.hurried = True
-            if self.gathering is not None:
-                _resolve(self.gathering)
+            self.hurry.set()
         return capture
 
     async def write_queue(self) -> None:
@@ -260,11 +260,11 @@ class ArchiveMiddleware:
         `ARCHIVE_WRITER_AFTER` fetches, then in the archive writer process."""
         try:
             while self.queue:
-                if len(self.queue) < BATCH_FETCHES and not self.hurried:   # the fetches that arrive meanwhile join the batch
-                    await self.gather(asyncio.get_running_loop())
-                self.hurried = False
-                batch = _batch(self.queue, self.before_writer() or BATCH_FETCHES)
-                del self.queue[: len(batch)]
+                if len(self.queue) < BATCH_FETCHES:   # the fetches that arrive meanwhile join the batch
+                    with suppress(TimeoutError):
+                        await asyncio.wait_for(self.hurry.wait(), BATCH_WAIT)
+                self.hurry.clear()
+                batch = take_fitting(self.queue, _body_size, BATCH_BYTES, self.before_writer() or BATCH_FETCHES)
                 writer = self.writer
                 self.fetches += len(batch)
                 try:
@@ -277,16 +277,6 @@ class ArchiveMiddleware:
                         capture.set_result(evidence)
         finally:
             self.writing = None
-
-    async def gather(self, loop: asyncio.AbstractEventLoop) -> None:
-        """`BATCH_WAIT` seconds, or until a response that waits for its capture is queued (`hurried`)."""
-        self.gathering = loop.create_future()
-        timer = loop.call_later(BATCH_WAIT, _resolve, self.gathering)
-        try:
-            await self.gathering
-        finally:
-            timer.cancel()
-            self.gathering = None
 
     def before_writer(self) -> int:
         """How many fetches this process still archives itself before the writer process takes over (0: none)."""
@@ -320,19 +310,8 @@ class ArchiveMiddleware:
             self._index.close()
 
 
-def _resolve(future: asyncio.Future[None]) -> None:
-    if not future.done():
-        future.set_result(None)
-
-
-def _batch(queue: list[tuple[Job, asyncio.Future[Evidence | None]]], most: int) -> list[tuple[Job, asyncio.Future[Evidence | None]]]:
-    """The first queued fetches, at most `most` of them and BATCH_BYTES of bodies (at least one)."""
-    size = 0
-    for count, ((fetch, _original, _fields), _capture) in enumerate(queue[:most]):
-        size += len(fetch.body)
-        if size > BATCH_BYTES and count:
-            return queue[:count]
-    return queue[:most]
+def _body_size(queued: Queued) -> int:
+    return len(queued[0][0].body)
 
 
 def _header(response: Response, name: bytes) -> str | None:
