@@ -117,6 +117,15 @@ def make_handler(
     return Handler
 
 
+class _Listener(ThreadingHTTPServer):
+    """A thread per connection, with a listen backlog a web server has: socketserver's default of 5 pending
+    connections overflows under a crawl's 16 concurrent ones, and the kernel drops the SYNs beyond it (each
+    such connection then waits for the client's SYN retry, a second later)."""
+
+    request_queue_size = 128
+    daemon_threads = True
+
+
 class SampleServer:
     """The sample site served from a thread; `url` is its base URL. `error_pages` maps a path to the
     status the server answers it with, showing an error page instead (for tests of a site in trouble;
@@ -133,8 +142,7 @@ class SampleServer:
         self.hostile: dict[str, Answer] = {}
         content = SiteContent(content_dir)
         self.site: SampleSite | CmsSite = SampleSite(content) if markup == "opencms" else CmsSite(content, markup)
-        self.httpd = ThreadingHTTPServer((host, port), make_handler(self.site, self.log, self.error_pages, self.hostile, compress))
-        self.httpd.daemon_threads = True
+        self.httpd = _Listener((host, port), make_handler(self.site, self.log, self.error_pages, self.hostile, compress))
         self._thread = threading.Thread(target=self.httpd.serve_forever, name="sample-site", daemon=True)
 
     @property
