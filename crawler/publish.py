@@ -4,7 +4,8 @@ One step, in this order:
 1. every export is written to a temporary dot-file beside its final name (`.<name>.<random>.tmp`),
    streamed from the state (which holds every record of the run), each line checked against its
    schema as the last step before it is written (a statement the validate step passed this run,
-   `RunContext.staged`, is written as it was checked and stored); every file is flushed and fsynced;
+   `RunContext.staged`, is written as it was checked and stored; a signatory line holds its schema when
+   its statement does, and is written with it); every file is flushed and fsynced;
 2. the state transaction is committed;
 3. the temporary files are moved over the exports (`os.replace`, atomic), and the folder fsynced.
 
@@ -61,14 +62,16 @@ class Publication:
         self.files.append((Path(tmp), self.folder / name))
         return os.fdopen(fd, "wb")
 
-    def line(self, file: IO[bytes], schema: Export, record: dict[str, Any], text: str | None = None, checked: bool = False) -> None:
+    def line(self, file: IO[bytes], schema: Export, record: dict[str, Any], text: str | None = None, checked: bool = False) -> bool:
         """Write one record (`text`: its JSON as the state stores it, which is its line), if it holds its
-        schema (`checked`: this text was checked this run); an invalid one is logged, counted and left out."""
+        schema (`checked`: it was checked this run, or holds it by construction); an invalid one is logged,
+        counted and left out. Whether it was written."""
         if not checked and (found := problems(schema, record)):
             self.invalid += 1
             logger.error("invalid %s record %s left out of the export: %s", schema, record.get("id", ""), "; ".join(found))
-            return
+            return False
         file.write(encode(record) if text is None else f"{text}\n".encode())
+        return True
 
     def write(self, name: str, schema: Export, records: Iterable[dict[str, Any]]) -> None:
         with self.open(name) as file:
@@ -96,13 +99,17 @@ def sync(file: IO[bytes]) -> None:
 
 
 def write_statements(publication: Publication, context: RunContext) -> None:
-    """statements.jsonl and signatories.jsonl in one pass over the stored statements (by id), then parties.jsonl."""
+    """statements.jsonl and signatories.jsonl in one pass over the stored statements (by id), then parties.jsonl.
+    A statement's signatory lines are written with it, unchecked: each field is copied from the statement (or is
+    its role, its place, the bundled Party Facts mapping's ids), so a line holds its schema when its statement
+    does (`tests/schemas/test_signatory_lines.py` checks the schemas and the mapping for it)."""
     tally = PartyTally()
     with publication.open("statements.jsonl") as statements, publication.open("signatories.jsonl") as signatories:
         for text, record in context.state.record_texts():
-            publication.line(statements, "statement", record, text, checked=record["id"] in context.staged)
+            if not publication.line(statements, "statement", record, text, checked=record["id"] in context.staged):
+                continue
             for line in signatory_lines(record):
-                publication.line(signatories, "signatory", line)
+                publication.line(signatories, "signatory", line, checked=True)
             if record.get("removed_at") is None:   # a statement gone from the site no longer counts
                 tally.add(record)
         sync(statements)
