@@ -66,7 +66,7 @@ class Statement:
 
     url: str
     template: Template
-    extracted: ExtractedStatement
+    extracted: ExtractedStatement | None   # None: carried over (its record is built from the stored one)
     stored: StoredRow | None = None
     previous: dict[str, Any] | None = None
     carried: Carry | None = None          # None: read this run

@@ -24,7 +24,7 @@ from .extract.events import read_event_sightings
 from .extract_pool import ArticleReading, crawl_pool
 from .items import Carry, EventSightings, EventSource, Statement, StatementPage
 from .parties.resolver import PartyResolver
-from .records import built_record, template_name
+from .records import BuiltRecord, builder_key, built_record, extracted_from_record, reused_record, template_name
 from .recrawl import carried
 from .runrecord import TEMPLATE_STAT
 from .schemas import problems
@@ -106,11 +106,14 @@ class ExtractPipeline(_Step):
 class RecordPipeline(_Step):
     """Extracted values -> the exported record (`crawler.records.build_record`, unless the extraction pool
     built it as it read the page): party names resolved, then the time fields from the stored record
-    (`crawler.timefields`)."""
+    (`crawler.timefields`). A statement carried over is built again from its stored record, unless the
+    same code and registry built that (`crawler.records.builder_key`): it is what building gives."""
 
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
-        self.resolver = PartyResolver.shared(crawler.settings.get("PARTY_REGISTRY"))
+        registry = crawler.settings.get("PARTY_REGISTRY")
+        self.resolver = PartyResolver.shared(registry)
+        self.builder = builder_key(registry)
         self.unresolved: Counter[str] = Counter()
 
     def process_item(self, item: Any, spider: Spider | None = None) -> Any:
@@ -119,7 +122,7 @@ class RecordPipeline(_Step):
         return item
 
     def build(self, item: Statement) -> None:
-        built = item.built or built_record(item.url, item.template, item.extracted, self.resolver)
+        built = item.built or self.built(item)
         record, digest = built.record, built.digest   # the hash is blind to the time fields and capture set below
         self.unresolved.update(built.unresolved)
         now = run_context(self.crawler).stamp
@@ -140,6 +143,16 @@ class RecordPipeline(_Step):
             )
         )
         item.record, item.changed, item.digest = record, changed, digest
+
+    def built(self, item: Statement) -> BuiltRecord:
+        if item.extracted is not None:
+            return built_record(item.url, item.template, item.extracted, self.resolver)
+        row, previous = item.stored, item.previous   # carried over
+        assert row is not None and previous is not None
+        if row.built_with == self.builder:
+            self.stats.inc_value("records/reused")
+            return reused_record(previous, row.content_hash)
+        return built_record(item.url, item.template, extracted_from_record(previous), self.resolver)
 
     def close_spider(self, spider: Spider | None = None) -> None:
         if self.unresolved:
@@ -179,6 +192,10 @@ class StagePipeline(_Step):
     fetch failed or discovery incomplete) otherwise; event sightings into the run's event book.
     A statement passing twice in one run is dropped the second time."""
 
+    def __init__(self, crawler: Crawler) -> None:
+        super().__init__(crawler)
+        self.builder = builder_key(crawler.settings.get("PARTY_REGISTRY"))   # what built the records it stores
+
     def process_item(self, item: Any, spider: Spider | None = None) -> Any:
         context = run_context(self.crawler)
         if isinstance(item, EventSightings):
@@ -198,9 +215,10 @@ class StagePipeline(_Step):
         if context.reextract and row is not None:   # read from the archive: the site was not checked
             checked = row.checked_run
         if item.carried is None or row is None:
-            context.state.save(StoredRow(record["id"], record["url"], record["posted_at"], digest, item.etag, item.last_modified, checked), record)
+            stored = StoredRow(record["id"], record["url"], record["posted_at"], digest, item.etag, item.last_modified, checked, built_with=self.builder)
         else:
-            context.state.save(StoredRow(row.id, row.url, row.posted_at, digest, row.etag, row.last_modified, checked), record)
+            stored = StoredRow(row.id, row.url, row.posted_at, digest, row.etag, row.last_modified, checked, built_with=self.builder)
+        context.state.save(stored, record)
         return item
 
 

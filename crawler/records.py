@@ -3,16 +3,22 @@ party names resolved, positions numbered, one party listed twice counted as a du
 
 A statement read this run and one carried over from the state go through the same `build_record`:
 a stored record is first turned back into the values it was built from (`extracted_from_record`),
-so registry growth reaches statements that are not fetched again.
+so registry growth reaches statements that are not fetched again. A stored record built by the same
+code, registry and libraries (`builder_key`) is what that would give again: it is taken as it is
+(`reused_record`).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from functools import cache
+from importlib.metadata import version
+from pathlib import Path
 from typing import Any
 
 from .extract.categories import Categories, classify_categories
@@ -23,7 +29,7 @@ from .items import Template
 from .parties.resolver import PartyResolver, Resolved
 from .schemas import STATEMENT_FIELDS
 from .templates import all_templates
-from .timefields import content
+from .timefields import TIME_FIELDS, content
 from .urls import page_id
 
 LEGACY_TEMPLATES = ("apollo",)   # what records of runs before layouts were named say
@@ -93,6 +99,38 @@ def built_record(url: str, template: Template, extracted: ExtractedStatement, re
     """`build_record` and the record's `content_hash`, which the time fields and capture set later do not change."""
     record, unresolved = build_record(url, template, extracted, resolver)
     return BuiltRecord(record, unresolved, content_hash(record))
+
+
+PACKAGE = Path(__file__).parent
+MATCHING_LIBRARIES = ("pycountry", "rapidfuzz")   # country names and translations; fuzzy name matching
+
+
+@cache
+def builder_key(registry: str | None = None) -> str:
+    """What building a record from its values depends on beyond them: this package's code and data files,
+    the party registry `PARTY_REGISTRY` names (None: the bundled one), Python (its Unicode tables) and the
+    libraries party names are matched with. A record stored with the key in force is what building it
+    again would give; any change to one of these builds every stored record again, once."""
+    digest = hashlib.sha1(f"{sys.version}|{'|'.join(version(name) for name in MATCHING_LIBRARIES)}".encode())
+    for path in sorted(PACKAGE.rglob("*")):
+        if path.suffix in (".py", ".csv") and path.is_file():
+            digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
+    if registry:
+        digest.update(Path(registry).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def reused_record(previous: dict[str, Any], digest: str) -> BuiltRecord:
+    """A stored record (`digest`: its content hash) as `built_record` builds it again from its own values under the
+    same `builder_key`: time fields None, no capture, each signatory without its `first_seen`; the party names the
+    registry lacks, as building found them (a signatory's name, an initiator's raw name, a category party's name)."""
+    record: dict[str, Any] = {name: None if name in TIME_FIELDS or name == "capture" else previous.get(name) for name in STATEMENT_FIELDS}
+    signatories = [{k: v for k, v in entry.items() if k != "first_seen"} for entry in previous["signatories"]]
+    record["signatories"] = signatories
+    unresolved = [entry["name"] for entry in signatories if entry["party_id"] is None]
+    unresolved += [party["name"] for party in previous["parties"] if party["party_id"] is None]
+    unresolved += [entry["raw"] for entry in previous["initiators"] if entry["party_id"] is None]
+    return BuiltRecord(record, unresolved, digest)
 
 
 def content_hash(record: dict[str, Any]) -> str:

@@ -16,7 +16,7 @@ from parsel import Selector
 from .archive.pending import CaptureRef
 from .extract_pool import PageReading
 from .items import Carry, Statement, StatementPage
-from .records import extracted_from_record, template_name
+from .records import template_name
 from .state import StateStore, StoredRow
 from .urls import page_id
 
@@ -50,11 +50,11 @@ class RecrawlPolicy:
 
 
 def carried(row: StoredRow, previous: dict[str, Any], reason: Carry) -> Statement:
-    """A statement not read this run, as the item the pipelines build its record again from."""
+    """A statement not read this run, as the item the pipelines build its record again from (its stored record)."""
     return Statement(
         url=row.url,
         template=template_name(previous.get("template", "apollo")),
-        extracted=extracted_from_record(previous),
+        extracted=None,
         stored=row,
         previous=previous,
         carried=reason,

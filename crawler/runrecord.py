@@ -34,6 +34,7 @@ COUNTS = {
     "requests_saved": "incremental/requests_saved",
     "not_due": "incremental/not_due",
     "not_modified": "incremental/not_modified",
+    "reused": "records/reused",
     "read": "pages/statements_read",
     "not_article": "pages/not_article",
     "events": "events/sighted",

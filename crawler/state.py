@@ -36,7 +36,8 @@ CREATE TABLE IF NOT EXISTS statements (
     record TEXT NOT NULL,
     etag TEXT,
     last_modified TEXT,
-    checked_run INTEGER NOT NULL
+    checked_run INTEGER NOT NULL,
+    built_with TEXT
 );
 CREATE TABLE IF NOT EXISTS events (
     id TEXT PRIMARY KEY,
@@ -44,7 +45,8 @@ CREATE TABLE IF NOT EXISTS events (
 );
 """
 
-_COLUMNS = "id, url, posted_at, content_hash, etag, last_modified, checked_run, json_extract(record, '$.removed_at')"
+_COLUMNS = "id, url, posted_at, content_hash, etag, last_modified, checked_run, json_extract(record, '$.removed_at'), built_with"
+ADDED_COLUMNS = {"built_with": "TEXT"}   # columns a state written by an older version lacks
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,7 @@ class StoredRow:
     last_modified: str | None
     checked_run: int            # number of the last run that fetched the page (200 or 304)
     removed_at: str | None = None
+    built_with: str | None = None   # `crawler.records.builder_key` of what built the record (None: unknown)
 
 
 class StateStore:
@@ -70,6 +73,11 @@ class StateStore:
         self.db = sqlite3.connect(self.path, check_same_thread=False)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.executescript(SCHEMA)
+        present = {column for _cid, column, *_rest in self.db.execute("PRAGMA table_info(statements)")}
+        for column, kind in ADDED_COLUMNS.items():
+            if column not in present:
+                self.db.execute(f"ALTER TABLE statements ADD COLUMN {column} {kind}")
+        self.db.commit()
 
     def begin_run(self, spider: str, run_id: str, started_at: str) -> int:
         """Record a run (committed at once, so numbers never repeat) and return its number (1 for the first run)."""
@@ -108,8 +116,8 @@ class StateStore:
     def save(self, row: StoredRow, record: dict[str, Any]) -> None:
         """Insert or replace a statement inside the run's transaction."""
         self.db.execute(
-            "INSERT OR REPLACE INTO statements (id, url, posted_at, content_hash, record, etag, last_modified, checked_run)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO statements (id, url, posted_at, content_hash, record, etag, last_modified, checked_run, built_with)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 row.id,
                 row.url,
@@ -119,6 +127,7 @@ class StateStore:
                 row.etag,
                 row.last_modified,
                 row.checked_run,
+                row.built_with,
             ),
         )
 
@@ -172,4 +181,5 @@ def _row(row: tuple[Any, ...]) -> StoredRow:
         last_modified=row[5],
         checked_run=int(row[6]),
         removed_at=row[7],
+        built_with=row[8],
     )

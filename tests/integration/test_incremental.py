@@ -80,6 +80,7 @@ def test_second_run_fetches_no_unchanged_body_and_exports_the_same(own_site: Sam
     assert counts["unchanged"] == len(articles)
     assert counts["not_modified"] == statement_fetches(log, content_of(own_site), 304)
     assert counts["not_due"] + counts["not_modified"] == counts["requests_saved"] == len(articles)
+    assert counts["reused"] == len(articles)   # the same code and registry: every stored record taken as it is
     assert first["run"]["counts"]["new"] == len(articles) and first["run"]["counts"]["requests_saved"] == 0
     assert all(s["removed_at"] is None for s in second["statements"])
 

@@ -24,7 +24,8 @@ def test_a_grown_registry_resolves_carried_over_statements(sample_site, tmp_path
     after = {s["id"]: s for s in read_jsonl(tmp_path / "exports" / "statements.jsonl")}
     run = read_jsonl(tmp_path / "exports" / "runs.jsonl")[-1]
     assert run["counts"]["requests_saved"] == len(after)          # nothing was fetched again ...
-    for statement_id in unresolved:                                 # ... and yet KKE is resolved
+    assert run["counts"]["reused"] == 0                             # ... every record was built again ...
+    for statement_id in unresolved:                                 # ... and KKE is resolved
         assert "kke" in {p["party_id"] for p in after[statement_id]["signatories"]}
         assert after[statement_id]["last_changed"] == run["started_at"]
         assert after[statement_id]["first_seen"] == before[statement_id]["first_seen"]

@@ -47,7 +47,7 @@ RECORD = {"id": page_id(KNOWN), "url": KNOWN, "title": "Known statement", "signa
 def test_a_known_statement_is_kept(pipeline: ExtractPipeline) -> None:
     kept = processed(pipeline, StatementPage(KNOWN, NOT_AN_ARTICLE, stored=STORED, previous=RECORD))
     assert isinstance(kept, Statement)
-    assert (kept.carried, kept.extracted.title, kept.template, kept.previous) == (Carry.FAILED, "Known statement", "mercury", RECORD)
+    assert (kept.carried, kept.extracted, kept.template, kept.previous) == (Carry.FAILED, None, "mercury", RECORD)
 
 
 def test_an_unknown_page_is_dropped(pipeline: ExtractPipeline) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 from crawler.state import StateStore, StoredRow
@@ -67,3 +69,22 @@ def test_run_numbers_count_up_per_spider_and_survive_a_rollback(tmp_path: Path) 
     reopened = StateStore(tmp_path)
     assert reopened.begin_run("statements", "r4", "2025-01-03T00:00:00+00:00") == 3
     reopened.close()
+
+
+def test_a_state_of_an_older_version_gains_the_builder_column(tmp_path: Path) -> None:
+    """A state written before records were stored with the key of what built them: its rows have none, so
+    each of their records is built again once; the rows are kept."""
+    old = sqlite3.connect(tmp_path / "state.sqlite3")
+    old.executescript(
+        "CREATE TABLE statements (id TEXT PRIMARY KEY, url TEXT NOT NULL, posted_at TEXT, content_hash TEXT NOT NULL,"
+        " record TEXT NOT NULL, etag TEXT, last_modified TEXT, checked_run INTEGER NOT NULL);"
+        """INSERT INTO statements VALUES ('a', 'http://x/article/a/', NULL, 'h', '{"id": "a", "removed_at": null}', NULL, NULL, 1);"""
+    )
+    old.commit()
+    old.close()
+    store = StateStore(tmp_path)
+    assert store.rows()["a"].built_with is None
+    stored, record = row("b", "new")
+    store.save(replace(stored, built_with="0123456789abcdef"), record)
+    assert store.rows()["b"].built_with == "0123456789abcdef"
+    store.close()
