@@ -3,7 +3,8 @@
 byte-identical exports apart from time fields.
 
 * `signatory_lines` fans a statement out into one line per party (initiators, then signatories, in
-  page order); the party tally is `crawler.parties.tally.PartyTally`.
+  page order), from its `LINE_SOURCES` and the Party Facts mapping; `signatory_text` encodes them, as
+  the state stores them; the party tally is `crawler.parties.tally.PartyTally`.
 * `merged_events` gives one record per event: every sighting of this run merged (the detail page
   wins) with the capture that shows it, with the events of earlier runs the site no longer shows
   (past events leave the lists).
@@ -31,6 +32,15 @@ def export_text(record: Mapping[str, Any]) -> str:
 def encode(record: Mapping[str, Any]) -> bytes:
     """One export line."""
     return (export_text(record) + "\n").encode("utf-8")
+
+
+LINE_SOURCES = ("id", "url", "title", "posted_at", "initiators", "signatories")   # what a statement's signatory lines are made of
+
+
+def signatory_text(statement: Mapping[str, Any]) -> str:
+    """The statement's lines of signatories.jsonl, each ended by a newline (stored with the statement, so
+    publishing writes them as stored while they hold)."""
+    return "".join(f"{export_text(line)}\n" for line in signatory_lines(statement))
 
 
 def signatory_lines(statement: Mapping[str, Any]) -> Iterator[dict[str, Any]]:

@@ -20,6 +20,7 @@ from scrapy.exceptions import DropItem
 
 from .archive.pending import Evidence, evidence
 from .context import run_context, utc_now
+from .exporters import LINE_SOURCES, signatory_text
 from .extract.events import read_event_sightings
 from .extract_pool import ArticleReading, crawl_pool
 from .items import Carry, EventSightings, EventSource, Statement, StatementPage
@@ -28,7 +29,7 @@ from .records import BuiltRecord, builder_key, built_record, extracted_from_reco
 from .recrawl import carried
 from .runrecord import TEMPLATE_STAT
 from .schemas import problems
-from .state import StoredRow
+from .state import KEEP_LINES, StoredRow
 from .timefields import signatory_first_seen, statement_times
 
 logger = logging.getLogger(__name__)
@@ -218,8 +219,17 @@ class StagePipeline(_Step):
             stored = StoredRow(record["id"], record["url"], record["posted_at"], digest, item.etag, item.last_modified, checked, built_with=self.builder)
         else:
             stored = StoredRow(row.id, row.url, row.posted_at, digest, row.etag, row.last_modified, checked, built_with=self.builder)
-        context.state.save(stored, record)
+        context.state.save(stored, record, KEEP_LINES if self.lines_hold(item) else signatory_text(record))
         return item
+
+    def lines_hold(self, item: Statement) -> bool:
+        """Whether the signatory lines stored for the statement are its lines now: made by this builder (which
+        covers the Party Facts mapping) from the same values."""
+        row, previous = item.stored, item.previous
+        return (
+            row is not None and row.has_lines and row.built_with == self.builder and previous is not None
+            and all(item.record[name] == previous.get(name) for name in LINE_SOURCES)
+        )
 
 
 def outcome(item: Statement) -> str:

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .context import RunContext
-from .exporters import encode, merged_events, signatory_lines
+from .exporters import encode, merged_events, signatory_text
 from .files import fsync_dir, publish_file
 from .parties.links import links_of
 from .parties.tally import PartyTally
@@ -100,16 +100,16 @@ def sync(file: IO[bytes]) -> None:
 
 def write_statements(publication: Publication, context: RunContext) -> None:
     """statements.jsonl and signatories.jsonl in one pass over the stored statements (by id), then parties.jsonl.
-    A statement's signatory lines are written with it, unchecked: each field is copied from the statement (or is
-    its role, its place, the bundled Party Facts mapping's ids), so a line holds its schema when its statement
-    does (`tests/schemas/test_signatory_lines.py` checks the schemas and the mapping for it)."""
+    A statement's signatory lines are written with it, unchecked, as the state stores them (made here for a row
+    that has none): each field is copied from the statement (or is its role, its place, the bundled Party Facts
+    mapping's ids), so a line holds its schema when its statement does (`tests/schemas/test_signatory_lines.py`
+    checks the schemas and the mapping for it)."""
     tally = PartyTally()
     with publication.open("statements.jsonl") as statements, publication.open("signatories.jsonl") as signatories:
-        for text, record in context.state.record_texts():
+        for text, record, lines in context.state.record_texts():
             if not publication.line(statements, "statement", record, text, checked=record["id"] in context.staged):
                 continue
-            for line in signatory_lines(record):
-                publication.line(signatories, "signatory", line, checked=True)
+            signatories.write((signatory_text(record) if lines is None else lines).encode())
             if record.get("removed_at") is None:   # a statement gone from the site no longer counts
                 tally.add(record)
         sync(statements)

@@ -37,7 +37,8 @@ CREATE TABLE IF NOT EXISTS statements (
     etag TEXT,
     last_modified TEXT,
     checked_run INTEGER NOT NULL,
-    built_with TEXT
+    built_with TEXT,
+    lines TEXT
 );
 CREATE TABLE IF NOT EXISTS events (
     id TEXT PRIMARY KEY,
@@ -45,8 +46,9 @@ CREATE TABLE IF NOT EXISTS events (
 );
 """
 
-_COLUMNS = "id, url, posted_at, content_hash, etag, last_modified, checked_run, json_extract(record, '$.removed_at'), built_with"
-ADDED_COLUMNS = {"built_with": "TEXT"}   # columns a state written by an older version lacks
+_COLUMNS = "id, url, posted_at, content_hash, etag, last_modified, checked_run, json_extract(record, '$.removed_at'), built_with, lines IS NOT NULL"
+ADDED_COLUMNS = {"built_with": "TEXT", "lines": "TEXT"}   # columns a state written by an older version lacks
+KEEP_LINES = None   # `StateStore.save`: the signatory lines stored for the statement still hold
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,7 @@ class StoredRow:
     checked_run: int            # number of the last run that fetched the page (200 or 304)
     removed_at: str | None = None
     built_with: str | None = None   # `crawler.records.builder_key` of what built the record (None: unknown)
+    has_lines: bool = False         # its signatory lines are stored (`crawler.exporters.signatory_text`)
 
 
 class StateStore:
@@ -105,19 +108,21 @@ class StateStore:
 
     def records(self) -> Iterator[dict[str, Any]]:
         """Every stored statement record (this run's changes included), by id: streamed, not held."""
-        for _text, record in self.record_texts():
+        for _text, record, _lines in self.record_texts():
             yield record
 
-    def record_texts(self) -> Iterator[tuple[str, dict[str, Any]]]:
-        """Every stored statement record as stored (its export line without the newline) and parsed, by id."""
-        for (text,) in self.db.execute("SELECT record FROM statements ORDER BY id"):
-            yield text, json.loads(text)
+    def record_texts(self) -> Iterator[tuple[str, dict[str, Any], str | None]]:
+        """Every stored statement record as stored (its export line without the newline) and parsed, with its
+        signatory lines as stored (None: not stored), by id."""
+        for text, lines in self.db.execute("SELECT record, lines FROM statements ORDER BY id"):
+            yield text, json.loads(text), lines
 
-    def save(self, row: StoredRow, record: dict[str, Any]) -> None:
-        """Insert or replace a statement inside the run's transaction."""
+    def save(self, row: StoredRow, record: dict[str, Any], lines: str | None) -> None:
+        """Insert or replace a statement inside the run's transaction, with its signatory lines (`KEEP_LINES`:
+        those stored still hold)."""
         self.db.execute(
-            "INSERT OR REPLACE INTO statements (id, url, posted_at, content_hash, record, etag, last_modified, checked_run, built_with)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO statements (id, url, posted_at, content_hash, record, etag, last_modified, checked_run, built_with, lines)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, (SELECT lines FROM statements WHERE id = ?)))",
             (
                 row.id,
                 row.url,
@@ -128,6 +133,8 @@ class StateStore:
                 row.last_modified,
                 row.checked_run,
                 row.built_with,
+                lines,
+                row.id,
             ),
         )
 
@@ -143,8 +150,8 @@ class StateStore:
         for statement_id, new in moved:
             record = self.record(statement_id)
             record["url"] = new
-            self.db.execute(
-                "UPDATE statements SET url = ?, record = ? WHERE id = ?", (new, export_text(record), statement_id)
+            self.db.execute(   # its signatory lines name the old URL: made again when it is next stored
+                "UPDATE statements SET url = ?, record = ?, lines = NULL WHERE id = ?", (new, export_text(record), statement_id)
             )
         return len(moved)
 
@@ -182,4 +189,5 @@ def _row(row: tuple[Any, ...]) -> StoredRow:
         checked_run=int(row[6]),
         removed_at=row[7],
         built_with=row[8],
+        has_lines=bool(row[9]),
     )

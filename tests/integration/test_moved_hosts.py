@@ -99,6 +99,8 @@ def test_www_and_the_bare_domain_are_one_site(moving: MovingSite, tmp_path: Path
     assert [s["id"] for s in moved] == [s["id"] for s in statements], "a new SOLIDNET_URL host lost statements"
     assert {urlsplit(str(s["url"])).netloc for s in moved} == {f"solidnet.test:{moving.port}"}, "old hosts left in url"
     assert "stored statement URLs moved to it" in log
+    lines = read_jsonl(tmp_path / "exports" / "signatories.jsonl")
+    assert lines and {urlsplit(str(line["statement_url"])).netloc for line in lines} == {f"solidnet.test:{moving.port}"}, "old hosts in signatories"
 
 
 def test_a_statement_whose_request_scrapy_drops_is_kept_logged_and_counted(moving: MovingSite, tmp_path: Path) -> None:

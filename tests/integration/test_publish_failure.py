@@ -52,6 +52,7 @@ PUBLISH_UNDER_LIMIT = textwrap.dedent(
     from datetime import UTC, datetime
     from pathlib import Path
     from crawler.context import RunContext
+    from crawler.exporters import signatory_text
     from crawler.publish import PublishError, publish
     from crawler.recrawl import Recrawl, RecrawlPolicy
     from crawler.state import StateStore
@@ -63,7 +64,8 @@ PUBLISH_UNDER_LIMIT = textwrap.dedent(
     context = RunContext("run", "statements", started, 99, state, recrawl, workdir / "exports")
     row = next(iter(recrawl.rows.values()))
     record = state.record(row.id)
-    state.save(row, {**record, "title": "changed by the run that cannot publish"})
+    changed = {**record, "title": "changed by the run that cannot publish"}
+    state.save(row, changed, signatory_text(changed))
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))   # a disk that is full past `limit` bytes per file
     try:

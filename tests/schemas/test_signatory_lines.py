@@ -2,7 +2,8 @@
 statement it wrote without checking them again (`crawler.publish.write_statements`). Every field of a line
 is copied from the statement, or is its role and place, or comes from the bundled Party Facts mapping;
 these tests generate statements that hold the statement schema and check every line, and check every
-row of the mapping."""
+row of the mapping. The lines are made of a few of the statement's fields only, so the state keeps them
+while those are unchanged."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import fastjsonschema
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from crawler.exporters import signatory_lines
+from crawler.exporters import LINE_SOURCES, signatory_lines
 from crawler.parties.links import LINKS_PATH, load_links
 from crawler.parties.registry import load_registry
 from crawler.schemas import SIGNATORY_FIELDS, problems, schema
@@ -62,6 +63,14 @@ def test_the_lines_of_a_statement_that_holds_its_schema_hold_theirs(statement: d
     for line in lines:
         assert tuple(line) == SIGNATORY_FIELDS
         assert problems("signatory", line) == []
+
+
+@settings(max_examples=100, deadline=None)
+@given(statements())
+def test_the_lines_are_made_of_their_sources_only(statement: dict[str, Any]) -> None:
+    """The stage step keeps a statement's stored lines while these fields are unchanged (`LINE_SOURCES`)."""
+    sources = {name: statement[name] for name in LINE_SOURCES}
+    assert list(signatory_lines(sources)) == list(signatory_lines(statement))
 
 
 def test_every_row_of_the_party_facts_mapping_holds_the_line_fields_it_gives() -> None:

@@ -11,7 +11,7 @@ import pytest
 
 from crawler.items import Carry, Statement
 from crawler.recrawl import Fetch, Recrawl, RecrawlPolicy
-from crawler.state import StateStore, StoredRow
+from crawler.state import KEEP_LINES, StateStore, StoredRow
 from crawler.urls import page_id
 
 NOW = datetime(2025, 6, 1, 12, 0)
@@ -25,7 +25,7 @@ def stored(store: StateStore, slug: str, posted_at: str | None, *, removed_at: s
         "dateline": None, "initiators": [], "signatories": [{"raw": "KKE", "group": None}], "duplicates_dropped": 0,
         "template": "apollo", "removed_at": removed_at,
     }
-    store.save(StoredRow(page_id(url), url, posted_at, "hash", etag, "Mon, 01 Jan 2024 00:00:00 GMT", 1), record)
+    store.save(StoredRow(page_id(url), url, posted_at, "hash", etag, "Mon, 01 Jan 2024 00:00:00 GMT", 1), record, KEEP_LINES)
     return url
 
 

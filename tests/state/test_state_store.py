@@ -6,12 +6,17 @@ import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
-from crawler.state import StateStore, StoredRow
+from crawler.state import KEEP_LINES, StateStore, StoredRow
 
 
-def row(statement_id: str, title: str, checked: int = 1) -> tuple[StoredRow, dict[str, object]]:
+def row(statement_id: str, title: str, checked: int = 1) -> tuple[StoredRow, dict[str, object], str]:
     record = {"id": statement_id, "title": title, "url": f"http://x/article/{statement_id}/", "removed_at": None}
-    return StoredRow(statement_id, f"http://x/article/{statement_id}/", "2020-01-01T10:00:00", "h" + title, '"e1"', None, checked), record
+    stored = StoredRow(statement_id, f"http://x/article/{statement_id}/", "2020-01-01T10:00:00", "h" + title, '"e1"', None, checked, has_lines=True)
+    return stored, record, f'{{"statement_id": "{statement_id}"}}\n'
+
+
+def texts(store: StateStore) -> dict[str, str | None]:
+    return {record["id"]: lines for _text, record, lines in store.record_texts()}
 
 
 def test_rows_round_trip_and_records_are_listed_by_id(tmp_path: Path) -> None:
@@ -28,8 +33,8 @@ def test_rows_round_trip_and_records_are_listed_by_id(tmp_path: Path) -> None:
 
 def test_the_index_knows_a_removed_statement(tmp_path: Path) -> None:
     store = StateStore(tmp_path)
-    stored, record = row("a", "first")
-    store.save(stored, {**record, "removed_at": "2025-01-01T00:00:00+00:00"})
+    stored, record, lines = row("a", "first")
+    store.save(stored, {**record, "removed_at": "2025-01-01T00:00:00+00:00"}, lines)
     assert store.rows()["a"].removed_at == "2025-01-01T00:00:00+00:00"
     store.close()
 
@@ -84,7 +89,21 @@ def test_a_state_of_an_older_version_gains_the_builder_column(tmp_path: Path) ->
     old.close()
     store = StateStore(tmp_path)
     assert store.rows()["a"].built_with is None
-    stored, record = row("b", "new")
-    store.save(replace(stored, built_with="0123456789abcdef"), record)
+    stored, record, lines = row("b", "new")
+    store.save(replace(stored, built_with="0123456789abcdef"), record, lines)
     assert store.rows()["b"].built_with == "0123456789abcdef"
+    assert not store.rows()["a"].has_lines and texts(store) == {"a": None, "b": lines}
+    store.close()
+
+
+def test_signatory_lines_are_kept_until_replaced_and_dropped_when_a_url_moves(tmp_path: Path) -> None:
+    store = StateStore(tmp_path)
+    stored, record, lines = row("a", "first")
+    store.save(stored, record, lines)
+    store.save(replace(stored, checked_run=2), {**record, "title": "same lines"}, KEEP_LINES)
+    assert texts(store) == {"a": lines} and store.rows()["a"].checked_run == 2
+    store.save(stored, record, "")
+    assert texts(store) == {"a": ""} and store.rows()["a"].has_lines
+    store.rehost("https://moved.example")
+    assert texts(store) == {"a": None} and not store.rows()["a"].has_lines
     store.close()
