@@ -15,6 +15,7 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 
 from .extract.events import EventBook
+from .parties.tally import PartyTally
 from .recrawl import Recrawl, RecrawlPolicy
 from .state import StateStore
 
@@ -42,6 +43,7 @@ class RunContext:
     events: EventBook = field(default_factory=EventBook)   # every event sighting of this run, merged
     reextract: bool = False         # every page read from the web archive (REEXTRACT): the site is not seen
     staged: set[str] = field(default_factory=set)   # statements the stage step stored this run: each as the validate step passed it
+    tally: PartyTally = field(default_factory=PartyTally)   # the parties of those still on the site (publishing adds the others)
     unfinished: list[Callable[[], Awaitable[None]]] = field(default_factory=list)   # work behind the crawl (the archive's
                                     # queued writes): each awaited before the run is judged
     status: Status | None = None    # set when the run ends

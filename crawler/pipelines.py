@@ -220,6 +220,8 @@ class StagePipeline(_Step):
         else:
             stored = StoredRow(row.id, row.url, row.posted_at, digest, row.etag, row.last_modified, checked, built_with=self.builder)
         context.state.save(stored, record, KEEP_LINES if self.lines_hold(item) else signatory_text(record))
+        if record["removed_at"] is None:   # a statement gone from the site no longer counts in parties.jsonl
+            context.tally.add(record)
         return item
 
     def lines_hold(self, item: Statement) -> bool:

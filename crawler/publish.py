@@ -33,7 +33,6 @@ from .context import RunContext
 from .exporters import encode, merged_events, signatory_text
 from .files import fsync_dir, publish_file
 from .parties.links import links_of
-from .parties.tally import PartyTally
 from .schemas import Export, problems
 
 logger = logging.getLogger(__name__)
@@ -62,11 +61,10 @@ class Publication:
         self.files.append((Path(tmp), self.folder / name))
         return os.fdopen(fd, "wb")
 
-    def line(self, file: IO[bytes], schema: Export, record: dict[str, Any], text: str | None = None, checked: bool = False) -> bool:
+    def line(self, file: IO[bytes], schema: Export, record: dict[str, Any], text: str | None = None) -> bool:
         """Write one record (`text`: its JSON as the state stores it, which is its line), if it holds its
-        schema (`checked`: it was checked this run, or holds it by construction); an invalid one is logged,
-        counted and left out. Whether it was written."""
-        if not checked and (found := problems(schema, record)):
+        schema; an invalid one is logged, counted and left out. Whether it was written."""
+        if found := problems(schema, record):
             self.invalid += 1
             logger.error("invalid %s record %s left out of the export: %s", schema, record.get("id", ""), "; ".join(found))
             return False
@@ -100,18 +98,24 @@ def sync(file: IO[bytes]) -> None:
 
 def write_statements(publication: Publication, context: RunContext) -> None:
     """statements.jsonl and signatories.jsonl in one pass over the stored statements (by id), then parties.jsonl.
-    A statement's signatory lines are written with it, unchecked, as the state stores them (made here for a row
-    that has none): each field is copied from the statement (or is its role, its place, the bundled Party Facts
-    mapping's ids), so a line holds its schema when its statement does (`tests/schemas/test_signatory_lines.py`
-    checks the schemas and the mapping for it)."""
-    tally = PartyTally()
+    A statement the stage step stored this run is written as stored, and is in the run's party tally already;
+    any other is checked first, and counted. A statement's signatory lines are written with it, unchecked, as
+    the state stores them (made here for a row that has none): each field is copied from the statement (or
+    is its role, its place, the bundled Party Facts mapping's ids), so a line holds its schema when its
+    statement does (`tests/schemas/test_signatory_lines.py` checks the schemas and the mapping for it)."""
+    tally = context.tally
     with publication.open("statements.jsonl") as statements, publication.open("signatories.jsonl") as signatories:
-        for text, record, lines in context.state.record_texts():
-            if not publication.line(statements, "statement", record, text, checked=record["id"] in context.staged):
-                continue
-            signatories.write((signatory_text(record) if lines is None else lines).encode())
-            if record.get("removed_at") is None:   # a statement gone from the site no longer counts
-                tally.add(record)
+        for statement_id, text, lines in context.state.record_texts():
+            record = None
+            if statement_id in context.staged:
+                statements.write(f"{text}\n".encode())
+            else:
+                record = json.loads(text)
+                if not publication.line(statements, "statement", record, text):
+                    continue
+                if record.get("removed_at") is None:   # a statement gone from the site no longer counts
+                    tally.add(record)
+            signatories.write((signatory_text(record or json.loads(text)) if lines is None else lines).encode())
         sync(statements)
         sync(signatories)
     publication.write("parties.jsonl", "party", ({**party, **links_of(party["party_id"]).as_fields()} for party in tally.records()))

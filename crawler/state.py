@@ -108,14 +108,13 @@ class StateStore:
 
     def records(self) -> Iterator[dict[str, Any]]:
         """Every stored statement record (this run's changes included), by id: streamed, not held."""
-        for _text, record, _lines in self.record_texts():
-            yield record
+        for _id, text, _lines in self.record_texts():
+            yield json.loads(text)
 
-    def record_texts(self) -> Iterator[tuple[str, dict[str, Any], str | None]]:
-        """Every stored statement record as stored (its export line without the newline) and parsed, with its
-        signatory lines as stored (None: not stored), by id."""
-        for text, lines in self.db.execute("SELECT record, lines FROM statements ORDER BY id"):
-            yield text, json.loads(text), lines
+    def record_texts(self) -> Iterator[tuple[str, str, str | None]]:
+        """Every stored statement's id, record as stored (its export line without the newline) and signatory
+        lines as stored (None: not stored), by id."""
+        yield from self.db.execute("SELECT id, record, lines FROM statements ORDER BY id")
 
     def save(self, row: StoredRow, record: dict[str, Any], lines: str | None) -> None:
         """Insert or replace a statement inside the run's transaction, with its signatory lines (`KEEP_LINES`:

@@ -16,7 +16,7 @@ def row(statement_id: str, title: str, checked: int = 1) -> tuple[StoredRow, dic
 
 
 def texts(store: StateStore) -> dict[str, str | None]:
-    return {record["id"]: lines for _text, record, lines in store.record_texts()}
+    return {statement_id: lines for statement_id, _text, lines in store.record_texts()}
 
 
 def test_rows_round_trip_and_records_are_listed_by_id(tmp_path: Path) -> None:
