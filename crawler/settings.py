@@ -66,6 +66,7 @@ EXTENSIONS = {
     "crawler.runrecord.RunRecord": 0,   # judges the run, publishes its exports (crawler.publish), writes runs.jsonl
     "crawler.terminal.Progress": 10,      # progress on an interactive terminal only (PROGRESS)
     "crawler.gcfreeze.FreezeStartupObjects": 20,   # gc.freeze() at engine start: the collector skips start-up objects
+    "crawler.loglevel.RootAtLogLevel": 30,         # the root logger at LOG_LEVEL: a call below it stops at the logger
 }
 
 CONCURRENT_ITEMS = 1   # outputs of one response handled in turn: the pipelines never wait on I/O, and Scrapy's
