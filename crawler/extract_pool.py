@@ -13,15 +13,17 @@ dies is logged once and its pages are read in the crawl's process; nothing is lo
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from parsel import Selector
 
+from .exporters import signatory_text
 from .extract.statement import ExtractedStatement, read_statement
 from .parties.resolver import PartyResolver
 from .records import BuiltRecord, built_record, template_name
 from .templates import parse_article
 from .templates.links import PageLinks, page_links
+from .timefields import signatory_first_seen
 from .workers import WorkerPool
 
 if TYPE_CHECKING:   # the workers import this module: they need no Scrapy
@@ -42,10 +44,13 @@ class ArticleReading:
 
 @dataclass(frozen=True)
 class RecordSpec:
-    """The statement a page is read for: its URL as exported, and the party registry (`PARTY_REGISTRY`)."""
+    """The statement a page is read for: its URL as exported, the party registry (`PARTY_REGISTRY`), and for a
+    statement the state does not hold, the run's stamp: every signatory is first seen then, so its signatory
+    lines are made here too."""
 
     url: str
     registry: str | None = None
+    first_seen: str | None = None
 
 
 @dataclass(frozen=True)
@@ -67,7 +72,17 @@ def read_page(html: str | Selector, url: str, content_language: str | None, spec
     if spec is not None:
         statement = replace(extracted, pdf_url=links.pdf_url)
         built = built_record(spec.url, template_name(page.template), statement, PartyResolver.shared(spec.registry))
+        if spec.first_seen is not None:
+            built = replace(built, lines=new_statement_lines(built.record, spec.first_seen))
     return PageReading(links, ArticleReading(page.template, extracted, built))
+
+
+def new_statement_lines(record: dict[str, Any], now: str) -> str:
+    """The signatory lines of a statement the state does not hold, as the record step completes it: each
+    signatory first seen `now` (`crawler.timefields.signatory_first_seen`)."""
+    signatories = record["signatories"]
+    seen = signatory_first_seen(signatories, [], now)
+    return signatory_text({**record, "signatories": [{**entry, "first_seen": at} for entry, at in zip(signatories, seen, strict=True)]})
 
 
 class ExtractionPool(WorkerPool):
@@ -78,11 +93,13 @@ class ExtractionPool(WorkerPool):
         self.registry = registry   # PARTY_REGISTRY, which records are built with
 
     async def read(
-        self, html: str, selector: Selector | None, url: str, content_language: str | None, statement_url: str | None = None
+        self, html: str, selector: Selector | None, url: str, content_language: str | None, statement_url: str | None = None,
+        first_seen: str | None = None,
     ) -> PageReading:
         """The page read by a worker (from its text); in this process (from `selector`, else its text) without one.
-        With `statement_url` (the statement's URL as exported), its record is built too."""
-        spec = RecordSpec(statement_url, self.registry) if statement_url else None
+        With `statement_url` (the statement's URL as exported), its record is built too (and with `first_seen`,
+        for a statement new to the state, its signatory lines)."""
+        spec = RecordSpec(statement_url, self.registry, first_seen) if statement_url else None
         return await self.run(read_page, html if self.workers or selector is None else selector, url, content_language, spec)
 
 

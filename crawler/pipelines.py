@@ -219,10 +219,18 @@ class StagePipeline(_Step):
             stored = StoredRow(record["id"], record["url"], record["posted_at"], digest, item.etag, item.last_modified, checked, built_with=self.builder)
         else:
             stored = StoredRow(row.id, row.url, row.posted_at, digest, row.etag, row.last_modified, checked, built_with=self.builder)
-        context.state.save(stored, record, KEEP_LINES if self.lines_hold(item) else signatory_text(record))
+        context.state.save(stored, record, KEEP_LINES if self.lines_hold(item) else self.lines(item))
         if record["removed_at"] is None:   # a statement gone from the site no longer counts in parties.jsonl
             context.tally.add(record)
         return item
+
+    @staticmethod
+    def lines(item: Statement) -> str:
+        """The statement's signatory lines: the extraction pool's, made with its record for a statement new to the state."""
+        built = item.built
+        if built is not None and built.lines is not None and item.previous is None:
+            return built.lines
+        return signatory_text(item.record)
 
     def lines_hold(self, item: Statement) -> bool:
         """Whether the signatory lines stored for the statement are its lines now: made by this builder (which

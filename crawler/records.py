@@ -93,6 +93,7 @@ class BuiltRecord:
     record: dict[str, Any]
     unresolved: list[str]
     digest: str
+    lines: str | None = None   # its signatory lines, when made for a statement new to the state (`read_page`)
 
 
 def built_record(url: str, template: Template, extracted: ExtractedStatement, resolver: PartyResolver) -> BuiltRecord:

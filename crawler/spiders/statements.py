@@ -86,7 +86,7 @@ class StatementsSpider(SolidnetSpider):
         page = None
         if statement_id:
             url = canonical_url(response.meta.get("redirect_urls", [response.url])[0], self.base_url)   # as requested
-            reading = await self.read(response, url)
+            reading = await self.read(response, url, statement_id)
             links = reading.links if reading else page_links(response.selector, response.url)
             page = self.fetched(response, statement_id, url, links.pdf_url, reading)
         else:
@@ -104,13 +104,15 @@ class StatementsSpider(SolidnetSpider):
         if page is not None:   # last: Scrapy takes a callback's outputs in turn, and the item's steps wait for its capture
             yield page
 
-    async def read(self, response: TextResponse, statement_url: str) -> PageReading | None:
-        """A statement page read by the extraction pool, its record built for `statement_url`; None when reading
-        it failed (logged and counted: its links are then read here, and the extract step meets the same failure)."""
+    async def read(self, response: TextResponse, statement_url: str, statement_id: str) -> PageReading | None:
+        """A statement page read by the extraction pool, its record built for `statement_url` (and for a statement
+        new to the state, its signatory lines); None when reading it failed (logged and counted: its links are
+        then read here, and the extract step meets the same failure)."""
         try:
             return await self.pages.read(
                 response.text, None if self.pages.in_workers else response.selector, response.url,
                 _header(response, b"Content-Language"), statement_url,
+                None if self.recrawl.knows(statement_id) else run_context(self.crawler).stamp,
             )
         except Exception as error:   # a reader's bug on some markup must not stop discovery from the page
             self.crawler.stats.inc_value("pages/reading_failed")

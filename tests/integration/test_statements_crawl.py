@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from crawler.exporters import signatory_lines
 from crawler.parties.names import clean_name
 from crawler.parties.registry import REGISTRY_PATH
 from crawler.sample_site.content import CONTENT_DIR
@@ -69,6 +70,14 @@ def test_every_sample_statement_is_exported_exactly_once(crawl: dict[str, Any]) 
     assert len(ids) == len(set(ids))
     assert set(ids) == {page_id(expected(a)["path"]) for a in ARTICLES}
     assert len(ARTICLES) >= 30
+
+
+def test_the_signatory_lines_are_those_of_the_exported_statements(crawl: dict[str, Any]) -> None:
+    """The lines of a statement new to the state are made by the extraction worker with its record: they are
+    what the exported statement gives, every signatory first seen at the run's start."""
+    assert crawl["signatories"] == [line for s in crawl["statement_lines"] for line in signatory_lines(s)]
+    started = crawl["runs"][-1]["started_at"]
+    assert {line["first_seen"] for line in crawl["signatories"] if line["role"] == "signatory"} == {started}
 
 
 @pytest.mark.parametrize("name", ["statement", "signatory", "party", "run"])
