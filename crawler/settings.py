@@ -69,6 +69,8 @@ EXTENSIONS = {
     "crawler.loglevel.RootAtLogLevel": 30,         # the root logger at LOG_LEVEL: a call below it stops at the logger
 }
 
+STATS_CLASS = "crawler.stats.PlainStatsCollector"   # Scrapy's in-memory stats, without its per-attribute deprecation hook
+
 CONCURRENT_ITEMS = 1   # outputs of one response handled in turn: the pipelines never wait on I/O, and Scrapy's
                        # default (100) starts 100 asyncio tasks per response whatever it yields
 
