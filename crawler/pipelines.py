@@ -146,6 +146,7 @@ class RecordPipeline(_Step):
         item.record, item.changed, item.digest = record, changed, digest
 
     def built(self, item: Statement) -> BuiltRecord:
+        """From the values read this run; a carried-over statement from its stored record (as stored, when this builder made it)."""
         if item.extracted is not None:
             return built_record(item.url, item.template, item.extracted, self.resolver)
         row, previous = item.stored, item.previous   # carried over
