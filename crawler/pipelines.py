@@ -210,7 +210,6 @@ class StagePipeline(_Step):
         record = item.record
         if record["id"] in context.staged:
             raise DropItem(f"statement {record['id']} passed twice in one run")
-        context.staged.add(record["id"])
         self.stats.inc_value(f"items/{outcome(item)}")
         row, digest = item.stored, item.digest
         checked = context.number if item.carried in (None, Carry.NOT_MODIFIED) or row is None else row.checked_run
@@ -221,6 +220,7 @@ class StagePipeline(_Step):
         else:
             stored = StoredRow(row.id, row.url, row.posted_at, digest, row.etag, row.last_modified, checked, built_with=self.builder)
         context.state.save(stored, record, KEEP_LINES if self.lines_hold(item) else self.lines(item))
+        context.staged.add(record["id"])
         if record["removed_at"] is None:   # a statement gone from the site no longer counts in parties.jsonl
             context.tally.add(record)
         return item

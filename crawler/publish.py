@@ -99,23 +99,23 @@ def sync(file: IO[bytes]) -> None:
 def write_statements(publication: Publication, context: RunContext) -> None:
     """statements.jsonl and signatories.jsonl in one pass over the stored statements (by id), then parties.jsonl.
     A statement the stage step stored this run is written as stored, and is in the run's party tally already;
-    any other is checked first, and counted. A statement's signatory lines are written with it, unchecked, as
-    the state stores them (made here for a row that has none): each field is copied from the statement (or
+    any other is checked first, and counted. A statement's signatory lines are written with it, unchecked: as
+    the state stores them for one staged this run, made here for any other: each field is copied from the statement (or
     is its role, its place, the bundled Party Facts mapping's ids), so a line holds its schema when its
     statement does (`tests/schemas/test_signatory_lines.py` checks the schemas and the mapping for it)."""
     tally = context.tally
     with publication.open("statements.jsonl") as statements, publication.open("signatories.jsonl") as signatories:
         for statement_id, text, lines in context.state.record_texts():
-            record = None
-            if statement_id in context.staged:
+            if statement_id in context.staged:   # its lines stored by the stage step, by this run's builder
                 statements.write(f"{text}\n".encode())
-            else:
-                record = json.loads(text)
-                if not publication.line(statements, "statement", record, text):
-                    continue
-                if record.get("removed_at") is None:   # a statement gone from the site no longer counts
-                    tally.add(record)
-            signatories.write((signatory_text(record or json.loads(text)) if lines is None else lines).encode())
+                signatories.write((lines if lines is not None else signatory_text(json.loads(text))).encode())
+                continue
+            record = json.loads(text)
+            if not publication.line(statements, "statement", record, text):
+                continue
+            signatories.write(signatory_text(record).encode())   # made again: stored by an older builder, maybe
+            if record.get("removed_at") is None:   # a statement gone from the site no longer counts
+                tally.add(record)
         sync(statements)
         sync(signatories)
     publication.write("parties.jsonl", "party", ({**party, **links_of(party["party_id"]).as_fields()} for party in tally.records()))

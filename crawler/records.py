@@ -108,13 +108,14 @@ MATCHING_LIBRARIES = ("pycountry", "rapidfuzz")   # country names and translatio
 
 @cache
 def builder_key(registry: str | None = None) -> str:
-    """What building a record from its values depends on beyond them: this package's code and data files,
+    """What building a record from its values depends on beyond them: this package's code and data files (the
+    schemas too: they fix the signatory lines' fields, which the state keeps beside the record),
     the party registry `PARTY_REGISTRY` names (None: the bundled one), Python (its Unicode tables) and the
     libraries party names are matched with. A record stored with the key in force is what building it
     again would give; any change to one of these builds every stored record again, once."""
     digest = hashlib.sha1(f"{sys.version}|{'|'.join(version(name) for name in MATCHING_LIBRARIES)}".encode())
     for path in sorted(PACKAGE.rglob("*")):
-        if path.suffix in (".py", ".csv") and path.is_file():
+        if path.suffix in (".py", ".csv", ".json") and path.is_file():
             digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
     if registry:
         digest.update(Path(registry).read_bytes())
@@ -124,7 +125,8 @@ def builder_key(registry: str | None = None) -> str:
 def reused_record(previous: dict[str, Any], digest: str) -> BuiltRecord:
     """A stored record (`digest`: its content hash) as `built_record` builds it again from its own values under the
     same `builder_key`: time fields None, no capture, each signatory without its `first_seen`; the party names the
-    registry lacks, as building found them (a signatory's name, an initiator's raw name, a category party's name)."""
+    registry lacks: a signatory's name and an initiator's raw name, as building found them, and a category
+    party's name as stored (its cleaned form; only the run's count of unresolved names reads these)."""
     record: dict[str, Any] = {name: None if name in TIME_FIELDS or name == "capture" else previous.get(name) for name in STATEMENT_FIELDS}
     signatories = [{k: v for k, v in entry.items() if k != "first_seen"} for entry in previous["signatories"]]
     record["signatories"] = signatories

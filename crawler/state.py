@@ -149,8 +149,8 @@ class StateStore:
         for statement_id, new in moved:
             record = self.record(statement_id)
             record["url"] = new
-            self.db.execute(   # its signatory lines name the old URL: made again when it is next stored
-                "UPDATE statements SET url = ?, record = ?, lines = NULL WHERE id = ?", (new, export_text(record), statement_id)
+            self.db.execute(   # its signatory lines name the old URL, and its content hash covered it: built again
+                "UPDATE statements SET url = ?, record = ?, lines = NULL, built_with = NULL WHERE id = ?", (new, export_text(record), statement_id)
             )
         return len(moved)
 

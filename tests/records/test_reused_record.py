@@ -63,13 +63,14 @@ def test_the_key_follows_the_registry(tmp_path: Path) -> None:
 def test_the_key_follows_the_code_and_data_files_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     package = tmp_path / "crawler"
     shutil.copytree(records.PACKAGE / "parties", package / "parties")
+    shutil.copytree(records.PACKAGE / "schemas", package / "schemas")
     monkeypatch.setattr(records, "PACKAGE", package)
     key = builder_key.__wrapped__
     before = key(None)
     (package / "parties" / "notes.txt").write_text("no code, no data", encoding="utf-8")
     assert key(None) == before
-    for changed in ("resolver.py", "registry.csv"):
-        path = package / "parties" / changed
+    for changed in ("parties/resolver.py", "parties/registry.csv", "schemas/signatory.schema.json"):
+        path = package / changed
         path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
         assert key(None) != before
         before = key(None)

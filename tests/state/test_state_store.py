@@ -96,7 +96,7 @@ def test_a_state_of_an_older_version_gains_the_builder_column(tmp_path: Path) ->
     store.close()
 
 
-def test_signatory_lines_are_kept_until_replaced_and_dropped_when_a_url_moves(tmp_path: Path) -> None:
+def test_signatory_lines_are_kept_until_replaced_and_a_moved_url_drops_them_and_the_builder(tmp_path: Path) -> None:
     store = StateStore(tmp_path)
     stored, record, lines = row("a", "first")
     store.save(stored, record, lines)
@@ -104,6 +104,8 @@ def test_signatory_lines_are_kept_until_replaced_and_dropped_when_a_url_moves(tm
     assert texts(store) == {"a": lines} and store.rows()["a"].checked_run == 2
     store.save(stored, record, "")
     assert texts(store) == {"a": ""} and store.rows()["a"].has_lines
+    store.save(replace(stored, built_with="0123456789abcdef"), record, lines)
     store.rehost("https://moved.example")
     assert texts(store) == {"a": None} and not store.rows()["a"].has_lines
+    assert store.rows()["a"].built_with is None   # its content hash covered the old URL: built again
     store.close()
