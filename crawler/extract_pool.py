@@ -23,7 +23,7 @@ from .parties.resolver import PartyResolver
 from .records import BuiltRecord, built_record, template_name
 from .templates import parse_article
 from .templates.links import PageLinks, page_links
-from .timefields import signatory_first_seen
+from .timefields import with_first_seen
 from .workers import WorkerPool
 
 if TYPE_CHECKING:   # the workers import this module: they need no Scrapy
@@ -79,10 +79,8 @@ def read_page(html: str | Selector, url: str, content_language: str | None, spec
 
 def new_statement_lines(record: dict[str, Any], now: str) -> str:
     """The signatory lines of a statement the state does not hold, as the record step completes it: each
-    signatory first seen `now` (`crawler.timefields.signatory_first_seen`)."""
-    signatories = record["signatories"]
-    seen = signatory_first_seen(signatories, [], now)
-    return signatory_text({**record, "signatories": [{**entry, "first_seen": at} for entry, at in zip(signatories, seen, strict=True)]})
+    signatory first seen `now` (`crawler.timefields.with_first_seen`)."""
+    return signatory_text({**record, "signatories": with_first_seen(record["signatories"], [], now)})
 
 
 class ExtractionPool(WorkerPool):

@@ -30,7 +30,7 @@ from .recrawl import carried
 from .runrecord import TEMPLATE_STAT
 from .schemas import problems
 from .state import KEEP_LINES, StoredRow
-from .timefields import signatory_first_seen, statement_times
+from .timefields import statement_times, with_first_seen
 
 logger = logging.getLogger(__name__)
 
@@ -128,10 +128,7 @@ class RecordPipeline(_Step):
         self.unresolved.update(built.unresolved)
         now = run_context(self.crawler).stamp
         previous = item.previous
-        for entry, first_seen in zip(
-            record["signatories"], signatory_first_seen(record["signatories"], (previous or {}).get("signatories", []), now), strict=True
-        ):
-            entry["first_seen"] = first_seen
+        record["signatories"] = with_first_seen(record["signatories"], (previous or {}).get("signatories", []), now)
         reason = item.carried
         capture = (previous or {}).get("capture") if reason else item.capture   # a carried-over record keeps its capture
         record["capture"] = capture
@@ -221,8 +218,7 @@ class StagePipeline(_Step):
             stored = StoredRow(row.id, row.url, row.posted_at, digest, row.etag, row.last_modified, checked, built_with=self.builder)
         context.state.save(stored, record, KEEP_LINES if self.lines_hold(item) else self.lines(item))
         context.staged.add(record["id"])
-        if record["removed_at"] is None:   # a statement gone from the site no longer counts in parties.jsonl
-            context.tally.add(record)
+        context.tally.add(record)
         return item
 
     @staticmethod

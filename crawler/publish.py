@@ -114,8 +114,7 @@ def write_statements(publication: Publication, context: RunContext) -> None:
             if not publication.line(statements, "statement", record, text):
                 continue
             signatories.write(signatory_text(record).encode())   # made again: stored by an older builder, maybe
-            if record.get("removed_at") is None:   # a statement gone from the site no longer counts
-                tally.add(record)
+            tally.add(record)
         sync(statements)
         sync(signatories)
     publication.write("parties.jsonl", "party", ({**party, **links_of(party["party_id"]).as_fields()} for party in tally.records()))

@@ -29,7 +29,7 @@ from .items import Template
 from .parties.resolver import PartyResolver, Resolved
 from .schemas import STATEMENT_FIELDS
 from .templates import all_templates
-from .timefields import TIME_FIELDS, content
+from .timefields import NOT_CONTENT, content
 from .urls import page_id
 
 LEGACY_TEMPLATES = ("apollo",)   # what records of runs before layouts were named say
@@ -127,19 +127,23 @@ def reused_record(previous: dict[str, Any], digest: str) -> BuiltRecord:
     same `builder_key`: time fields None, no capture, each signatory without its `first_seen`; the party names the
     registry lacks: a signatory's name and an initiator's raw name, as building found them, and a category
     party's name as stored (its cleaned form; only the run's count of unresolved names reads these)."""
-    record: dict[str, Any] = {name: None if name in TIME_FIELDS or name == "capture" else previous.get(name) for name in STATEMENT_FIELDS}
-    signatories = [{k: v for k, v in entry.items() if k != "first_seen"} for entry in previous["signatories"]]
-    record["signatories"] = signatories
+    record: dict[str, Any] = {name: None if name in NOT_CONTENT else previous.get(name) for name in STATEMENT_FIELDS}
+    signatories = record["signatories"] = without_first_seen(previous["signatories"])
     unresolved = [entry["name"] for entry in signatories if entry["party_id"] is None]
     unresolved += [party["name"] for party in previous["parties"] if party["party_id"] is None]
     unresolved += [entry["raw"] for entry in previous["initiators"] if entry["party_id"] is None]
     return BuiltRecord(record, unresolved, digest)
 
 
+def without_first_seen(signatories: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The signatory entries as building makes them: no `first_seen` yet."""
+    return [{k: v for k, v in entry.items() if k != "first_seen"} for entry in signatories]
+
+
 def content_hash(record: dict[str, Any]) -> str:
     """A hash of what was extracted, blind to the time fields (also each signatory's `first_seen`) and the capture."""
     stable = content(record)
-    stable["signatories"] = [{k: v for k, v in s.items() if k != "first_seen"} for s in record.get("signatories", [])]
+    stable["signatories"] = without_first_seen(record.get("signatories", []))
     raw = json.dumps(stable, ensure_ascii=False, sort_keys=True)
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()
 

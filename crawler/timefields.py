@@ -46,6 +46,11 @@ def entry_key(entry: Mapping[str, Any]) -> str:
     return f"id:{entry['party_id']}" if entry.get("party_id") else f"name:{entry['name'].casefold()}"
 
 
+def with_first_seen(entries: Sequence[Mapping[str, Any]], previous: Sequence[Mapping[str, Any]], now: str) -> list[dict[str, Any]]:
+    """The signatory entries, each with its `first_seen` (`signatory_first_seen`)."""
+    return [{**entry, "first_seen": at} for entry, at in zip(entries, signatory_first_seen(entries, previous, now), strict=True)]
+
+
 def signatory_first_seen(entries: Sequence[Mapping[str, Any]], previous: Sequence[Mapping[str, Any]], now: str) -> list[str]:
     """Each signatory's first_seen: that of the same entry in the previous record (same party, else same
     name, else the same text as written), else now."""

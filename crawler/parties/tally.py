@@ -42,7 +42,10 @@ class PartyTally:
         self._totals: dict[str, _PartyTotals] = {}
 
     def add(self, record: Mapping[str, Any]) -> None:
-        """Count one statement record (adding the same id again replaces its date, never double counts)."""
+        """Count one statement record (adding the same id again replaces its date, never double counts); one
+        gone from the site (`removed_at`) no longer counts."""
+        if record.get("removed_at") is not None:
+            return
         when = statement_date(record)
         for entry in [*record.get("signatories", []), *record.get("initiators", [])]:
             party_id = entry.get("party_id")
